@@ -1,0 +1,1 @@
+"""Linking across articles: near-duplicates, stories, propositions, stance."""
