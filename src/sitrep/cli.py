@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,7 +26,7 @@ err = Console(stderr=True)
 DEFAULT_DB = "sitrep.db"
 
 
-class AsKind(str, Enum):
+class AsKind(StrEnum):
     auto = "auto"
     html = "html"
     text = "text"
@@ -36,7 +36,7 @@ def _emit(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
-def _progress(total: int | None, label: str):  # type: ignore[no-untyped-def]
+def _progress(total: int | None, label: str):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
@@ -72,7 +72,7 @@ def extract(
     n = errors = 0
     with _progress(None, "extract") as prog:
         task = prog.add_task("extract", total=None)
-        for art in extract_paths(paths, as_.value, jobs, max_bytes):  # type: ignore[arg-type]
+        for art in extract_paths(paths, as_.value, jobs, max_bytes):
             n += 1
             if art.error:
                 errors += 1
@@ -163,6 +163,200 @@ def stance(
             _emit(obj)
         else:
             print(f"{obj['id']}\t{label}\t{obj['score']}")
+
+
+def _open(db: str):
+    from sitrep.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as e:
+        err.print(f"[red]error[/]: {e}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = DEFAULT_DB,
+    as_: AsOpt = AsKind.auto,
+    jobs: JobsOpt = 1,
+    max_bytes: MaxBytesOpt = 25 * 1024 * 1024,
+    no_analyze: Annotated[bool, typer.Option("--no-analyze", help="store articles only, skip the analysis")]
+    = False,
+    actors: Annotated[str | None, typer.Option("--actors", help="YAML file that extends the actor gazetteer")]
+    = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no per-input error lines")] = False,
+) -> None:
+    """Extract, analyse and store articles (idempotent: the same input twice changes nothing)."""
+    from rich.markup import escape
+
+    from sitrep.service import ingest as run_ingest
+    from sitrep.store import StoreError
+
+    _check_paths(paths)
+    store = _open(db)
+    shown = 0
+
+    with _progress(None, "ingest") as prog:
+        task = prog.add_task("ingest", total=None)
+
+        def on_progress(rep):
+            nonlocal shown
+            prog.update(task, completed=rep.seen)
+            if not quiet:
+                for e in rep.errors[shown:]:
+                    err.print(f"[red]error[/]: {escape(e)}", highlight=False, soft_wrap=True)
+            shown = len(rep.errors)
+
+        try:
+            rep = run_ingest(paths, store, as_.value, jobs, max_bytes, analyze=not no_analyze,
+                             actors_file=actors, on_progress=on_progress)
+        except StoreError as e:
+            err.print(f"[red]error[/]: {e}", highlight=False)
+            raise typer.Exit(2) from None
+        finally:
+            counts = store.counts()
+            store.close()
+    err.print(rep.summary(), highlight=False)
+    err.print(f"store {db}: {counts['articles']} articles, {counts['events']} events, {counts['claims']} claims, "
+              f"{counts['errors']} inputs with errors", highlight=False)
+
+
+@app.command()
+def articles(
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    since: Annotated[str | None, typer.Option(help="published on or after (ISO date)")] = None,
+    until: Annotated[str | None, typer.Option(help="published before (ISO date)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="outlet name contains")] = None,
+    language: Annotated[str | None, typer.Option(help="ISO 639-1 code")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="title or body contains")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most N")] = None,
+) -> None:
+    """List stored articles."""
+    from rich.table import Table
+
+    with _open(db) as store:
+        rows = store.articles(since, until, outlet, language, search, limit)
+    if jsonl:
+        for r in rows:
+            _emit(r)
+        return
+    t = Table(show_lines=False)
+    for col in ("id", "published", "outlet", "title", "authors", "dup"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(r["id"][:10], (r["published"] or "")[:16], r["outlet"] or "", r["title"] or "",
+                  ", ".join(r["authors"]), (r["duplicate_of"] or "")[:10])
+    Console().print(t)
+    err.print(f"{len(rows)} articles")
+
+
+@app.command()
+def errors(db: DbOpt = DEFAULT_DB, jsonl: JsonlOpt = False) -> None:
+    """Inputs that could not be read, and why."""
+    with _open(db) as store:
+        rows = store.errors()
+    for r in rows:
+        if jsonl:
+            _emit(r)
+        else:
+            print(r["error"] if r["error"].startswith(r["source"]) else f"{r['source']}: {r['error']}")
+    err.print(f"{len(rows)} inputs with errors")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="article id (or its first characters), or its source")],
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    removed: Annotated[bool, typer.Option("--removed/--no-removed", help="show the boilerplate that was cut")]
+    = True,
+) -> None:
+    """One article: metadata, body with its events and claims marked, and what was cut as boilerplate."""
+    from sitrep.render import render_article
+    from sitrep.store import StoreError
+
+    with _open(db) as store:
+        try:
+            art = store.get_article(article_id)
+        except StoreError as e:
+            err.print(f"[red]error[/]: {e}")
+            raise typer.Exit(2) from None
+        if art is None:
+            err.print(f"[red]error[/]: no article {article_id!r} in {db} (see `sitrep articles`)")
+            raise typer.Exit(1)
+        an = store.analysis(art.id)
+        sources = store.sources_of(art.id)
+    if jsonl:
+        obj = art.model_dump()
+        obj.update(an.contract())
+        obj["actors"] = [a.model_dump() for a in an.actors]
+        obj["sources"] = sources
+        _emit(obj)
+        return
+    render_article(Console(), art, an, sources, show_removed=removed)
+
+
+@app.command()
+def events(
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    actor: Annotated[str | None, typer.Option(help="source or target code, e.g. CHN")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ACCUSE")] = None,
+    status: Annotated[str | None, typer.Option(help="asserted, reported, alleged, denied, planned")] = None,
+    since: Annotated[str | None, typer.Option(help="event (or article) date on or after")] = None,
+    until: Annotated[str | None, typer.Option(help="event (or article) date before")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most N")] = None,
+) -> None:
+    """List stored events with the sentence each comes from."""
+    from sitrep.model import Event
+    from sitrep.render import event_line
+
+    with _open(db) as store:
+        rows = store.events(actor, type_, status, since, until, limit)
+    out = Console()
+    for r in rows:
+        ev = Event.model_validate_json(r["data"])
+        evidence = r["body"][ev.start:ev.end]
+        if jsonl:
+            obj = ev.model_dump()
+            obj.update({"article": r["article_id"], "source": r["source"], "published": r["published"],
+                        "evidence": evidence})
+            _emit(obj)
+        else:
+            out.print(event_line(ev, r["published"], r["source"], evidence), highlight=False, soft_wrap=True)
+    err.print(f"{len(rows)} events")
+
+
+@app.command()
+def claims(
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    actor: Annotated[str | None, typer.Option(help="speaker code or name, e.g. CHN or Guo")] = None,
+    stance: Annotated[str | None, typer.Option(help="assert, allege, deny, confirm")] = None,
+    source_type: Annotated[str | None, typer.Option(help="named_person, official_body, anonymous, ...")] = None,
+    since: Annotated[str | None, typer.Option(help="article date on or after")] = None,
+    until: Annotated[str | None, typer.Option(help="article date before")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most N")] = None,
+) -> None:
+    """List stored claims: who said what, with what stance."""
+    from sitrep.model import Claim
+    from sitrep.render import claim_line
+
+    with _open(db) as store:
+        rows = store.claims(actor, stance, source_type, since, until, limit)
+    out = Console()
+    for r in rows:
+        c = Claim.model_validate_json(r["data"])
+        if jsonl:
+            obj = c.model_dump()
+            obj.update({"article": r["article_id"], "source": r["source"], "published": r["published"]})
+            _emit(obj)
+        else:
+            out.print(claim_line(c, r["published"], r["source"]), highlight=False, soft_wrap=True)
+    err.print(f"{len(rows)} claims")
 
 
 def main() -> None:

@@ -45,7 +45,8 @@ class RawDocument(BaseModel):
         h = hashlib.sha256()
         h.update(self.kind.encode())
         h.update(b"\0")
-        h.update(self.data if self.text is None else self.text.encode("utf-8", "surrogatepass"))
+        # the raw bytes when we have them (decoding must not change an input's identity)
+        h.update(self.data if self.data or self.text is None else self.text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
 

@@ -28,7 +28,7 @@ def _prepare(raw: RawDocument) -> RawDocument:
     if looks_binary(raw.data):
         return raw.model_copy(update={"error": f"{raw.source}: binary data, not text or HTML"})
     try:
-        return raw.model_copy(update={"text": to_text(raw), "data": b""}) if raw.data else raw
+        return raw.model_copy(update={"text": to_text(raw)}) if raw.data else raw
     except DecodeError as e:
         return raw.model_copy(update={"error": f"{raw.source}: {e}"})
 

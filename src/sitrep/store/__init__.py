@@ -1,0 +1,334 @@
+"""The store: articles, their sources and errors, and analysis results.
+
+One interface, :class:`Store`, over a DB-API connection.  SQLite is the embedded default (a file path);
+the SQL is kept to the subset PostgreSQL shares, with ``?`` placeholders translated per dialect, so a
+``postgresql://`` URL is the next backend (it needs a driver: see :func:`open_store`).
+
+Identity is the content hash of the raw input (:meth:`RawDocument.content_hash`): ingesting the same
+input twice changes nothing, and the same bytes under two names are one article with two sources.
+Writes happen in one process (the ingesting one) and are committed per chunk, so a crash loses at
+most the chunk in flight; SQLite runs in WAL mode so readers never block the writer.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sitrep.model import Actor, Analysis, Article, Claim, Event, Removed
+from sitrep.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; the message says what to do."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    """sitrep's storage.  Use :func:`open_store` to get one."""
+
+    paramstyle = "?"
+
+    def __init__(self, conn: Any, url: str) -> None:
+        self.conn = conn
+        self.url = url
+        self._migrate()
+
+    # ------------------------------------------------------------------ plumbing
+    def _sql(self, sql: str) -> str:
+        return sql if self.paramstyle == "?" else sql.replace("?", "%s")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self._sql(sql), tuple(params))
+        return cur
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        try:
+            yield self
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        try:
+            rows = self.query("SELECT version FROM schema_version")
+        except Exception:
+            self.conn.rollback()
+            return 0
+        return int(rows[0]["version"]) if rows else 0
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.url}: the database has schema version {current}, newer than this sitrep "
+                             f"({SCHEMA_VERSION}); upgrade sitrep")
+        if current == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            if current == 0:
+                self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                self.execute("DELETE FROM schema_version")
+                self.execute("INSERT INTO schema_version (version) VALUES (0)")
+            for statements in MIGRATIONS[current:]:
+                for stmt in statements:
+                    self.execute(stmt)
+            self.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+
+    # ------------------------------------------------------------------ writes
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.query("SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)))
+
+    def source_article(self, source: str) -> str | None:
+        rows = self.query("SELECT article_id FROM sources WHERE source = ?", (source,))
+        return rows[0]["article_id"] if rows else None
+
+    def add_source(self, source: str, article_id: str) -> bool:
+        """Map an input to an article; True when this is new (the same source again is a no-op)."""
+        existing = self.source_article(source)
+        if existing == article_id:
+            return False
+        if existing is None:
+            self.execute("INSERT INTO sources (source, article_id, ingested_at) VALUES (?, ?, ?)",
+                         (source, article_id, _now()))
+        else:  # the file at this path changed: point the source at its new content
+            self.execute("UPDATE sources SET article_id = ?, ingested_at = ? WHERE source = ?",
+                         (article_id, _now(), source))
+        self.execute("DELETE FROM errors WHERE source = ?", (source,))
+        return True
+
+    def put_article(self, art: Article, body_hash: str | None = None, duplicate_of: str | None = None) -> bool:
+        """Insert an article unless its id is stored already; True when inserted."""
+        if self.has_article(art.id):
+            self.add_source(art.source, art.id)
+            return False
+        self.execute(
+            """INSERT INTO articles (id, url, outlet, title, authors, published, language, body, kind, extractor,
+               removed, body_hash, duplicate_of, first_source, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (art.id, art.url, art.outlet, art.title, json.dumps(art.authors, ensure_ascii=False), art.published,
+             art.language, art.body, art.kind, art.extractor,
+             json.dumps([r.model_dump() for r in art.removed], ensure_ascii=False), body_hash, duplicate_of,
+             art.source, _now()),
+        )
+        self.add_source(art.source, art.id)
+        return True
+
+    def put_error(self, source: str, error: str, input_hash: str | None = None) -> None:
+        if self.source_article(source) is not None:
+            return  # an earlier run read this input fine; keep that
+        self.execute("DELETE FROM errors WHERE source = ?", (source,))
+        self.execute("INSERT INTO errors (source, input_hash, error, at) VALUES (?, ?, ?, ?)",
+                     (source, input_hash, error, _now()))
+
+    def is_analyzed(self, article_id: str) -> bool:
+        return bool(self.query("SELECT 1 AS x FROM analyzed WHERE article_id = ?", (article_id,)))
+
+    def put_analysis(self, article_id: str, an: Analysis, analyzer: str) -> None:
+        """Store (or replace) one article's actors, events and claims."""
+        for table in ("actors", "events", "claims", "analyzed"):
+            self.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        for i, a in enumerate(an.actors):
+            self.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (article_id, i, a.text, a.code, a.sector, a.name, a.start, a.end))
+        for i, e in enumerate(an.events):
+            self.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, i, e.type, e.status, e.date, e.location,
+                 " ".join(sorted({a.code for a in e.sources if a.code})),
+                 " ".join(sorted({a.code for a in e.targets if a.code})), e.start, e.end,
+                 e.model_dump_json()))
+        for i, c in enumerate(an.claims):
+            sp = c.speaker
+            self.execute(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, i, c.stance, c.source_type, sp.code if sp else None, sp.name if sp else None,
+                 c.spans.content[0], c.spans.content[1], c.model_dump_json()))
+        self.execute("INSERT INTO analyzed VALUES (?, ?, ?)", (article_id, analyzer, _now()))
+
+    # ------------------------------------------------------------------ reads
+    @staticmethod
+    def _article(row: dict[str, Any], source: str | None = None) -> Article:
+        return Article(
+            id=row["id"], source=source or row["first_source"], url=row["url"], outlet=row["outlet"],
+            title=row["title"], authors=json.loads(row["authors"] or "[]"), published=row["published"],
+            language=row["language"], body=row["body"], kind=row["kind"], extractor=row["extractor"],
+            removed=[Removed(**r) for r in json.loads(row["removed"] or "[]")],
+        )
+
+    def get_article(self, key: str) -> Article | None:
+        """An article by id, id prefix (at least 6 characters) or source."""
+        rows = self.query("SELECT * FROM articles WHERE id = ?", (key,))
+        if not rows:
+            src = self.source_article(key)
+            if src:
+                rows = self.query("SELECT * FROM articles WHERE id = ?", (src,))
+        if not rows and len(key) >= 6:
+            rows = self.query("SELECT * FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2", (key + "%",))
+            if len(rows) > 1:
+                raise StoreError(f"article id prefix {key!r} is ambiguous: give more characters")
+        if not rows:  # a unique part of a source name (a file name, a record id)
+            ids = {r["article_id"] for r in self.query(
+                "SELECT article_id FROM sources WHERE source LIKE ? LIMIT 50", (f"%{key}%",))}
+            if len(ids) > 1:
+                raise StoreError(f"{key!r} matches {len(ids)} articles' sources: give more of the name or the id")
+            if ids:
+                rows = self.query("SELECT * FROM articles WHERE id = ?", (ids.pop(),))
+        return self._article(rows[0]) if rows else None
+
+    def articles(self, since: str | None = None, until: str | None = None, outlet: str | None = None,
+                 language: str | None = None, search: str | None = None, limit: int | None = None
+                 ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        if until:
+            where.append("published < ?")
+            params.append(until)
+        if outlet:
+            where.append("outlet LIKE ?")
+            params.append(f"%{outlet}%")
+        if language:
+            where.append("language = ?")
+            params.append(language)
+        if search:
+            where.append("(title LIKE ? OR body LIKE ?)")
+            params += [f"%{search}%", f"%{search}%"]
+        sql = ("SELECT id, first_source AS source, url, outlet, title, authors, published, language, "
+               "duplicate_of, length(body) AS chars FROM articles")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(published, ''), first_source"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = self.query(sql, params)
+        for r in rows:
+            r["authors"] = json.loads(r["authors"] or "[]")
+        return rows
+
+    def sources_of(self, article_id: str) -> list[str]:
+        return [r["source"] for r in self.query("SELECT source FROM sources WHERE article_id = ? ORDER BY source",
+                                                (article_id,))]
+
+    def errors(self) -> list[dict[str, Any]]:
+        return self.query("SELECT source, error, at FROM errors ORDER BY source")
+
+    def analysis(self, article_id: str) -> Analysis:
+        actors = [Actor(text=r["text"], code=r["code"], sector=r["sector"], name=r["name"], start=r["start_off"],
+                        end=r["end_off"])
+                  for r in self.query("SELECT * FROM actors WHERE article_id = ? ORDER BY seq", (article_id,))]
+        events = [Event.model_validate_json(r["data"])
+                  for r in self.query("SELECT data FROM events WHERE article_id = ? ORDER BY seq", (article_id,))]
+        claims = [Claim.model_validate_json(r["data"])
+                  for r in self.query("SELECT data FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))]
+        return Analysis(id=article_id, actors=actors, events=events, claims=claims)
+
+    def events(self, actor: str | None = None, type_: str | None = None, status: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int | None = None
+               ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if actor:
+            where.append("(' ' || e.source_codes || ' ' || e.target_codes || ' ') LIKE ?")
+            params.append(f"% {actor.upper()} %")
+        if type_:
+            where.append("e.type = ?")
+            params.append(type_.upper())
+        if status:
+            where.append("e.status = ?")
+            params.append(status)
+        if since:
+            where.append("COALESCE(e.date, a.published) >= ?")
+            params.append(since)
+        if until:
+            where.append("COALESCE(e.date, a.published) < ?")
+            params.append(until)
+        sql = ("SELECT e.article_id, e.seq, e.data, a.first_source AS source, a.title, a.published, a.body "
+               "FROM events e JOIN articles a ON a.id = e.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(e.date, a.published, ''), e.article_id, e.seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.query(sql, params)
+
+    def claims(self, actor: str | None = None, stance: str | None = None, source_type: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int | None = None
+               ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if actor:
+            where.append("(c.speaker_code = ? OR c.speaker_name LIKE ?)")
+            params += [actor.upper(), f"%{actor}%"]
+        if stance:
+            where.append("c.stance = ?")
+            params.append(stance)
+        if source_type:
+            where.append("c.source_type = ?")
+            params.append(source_type)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published < ?")
+            params.append(until)
+        sql = ("SELECT c.article_id, c.seq, c.data, a.first_source AS source, a.title, a.published, a.body "
+               "FROM claims c JOIN articles a ON a.id = c.article_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(a.published, ''), c.article_id, c.seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.query(sql, params)
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for t in ("articles", "sources", "errors", "events", "claims"):
+            out[t] = int(self.query(f"SELECT COUNT(*) AS n FROM {t}")[0]["n"])
+        return out
+
+
+def open_store(url: str) -> Store:
+    """Open (creating and migrating when needed) the store at a file path or database URL."""
+    if url.startswith(("postgresql://", "postgres://")):
+        raise StoreError(
+            f"{url.split('@')[-1]}: PostgreSQL is not supported yet in this version; the store's SQL is "
+            "portable and a PostgreSQL backend is planned. Use a SQLite file path for --db for now.")
+    path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+    try:
+        conn = sqlite3.connect(path, timeout=30.0)
+    except sqlite3.Error as e:
+        raise StoreError(f"{path}: cannot open the database ({e}); check the path and permissions") from None
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return Store(conn, path)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise StoreError(f"{path}: not a sitrep database ({e}); give another --db path") from None
+
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "open_store"]
