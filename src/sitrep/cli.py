@@ -359,6 +359,221 @@ def claims(
     err.print(f"{len(rows)} claims")
 
 
+@app.command()
+def stories(
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    since: Annotated[str | None, typer.Option(help="stories still running on or after this date")] = None,
+    until: Annotated[str | None, typer.Option(help="stories that started before this date")] = None,
+    actor: Annotated[str | None, typer.Option(help="stories with this actor code, e.g. CHN")] = None,
+    min_articles: Annotated[int, typer.Option("--min-articles", help="only stories with at least N articles")] = 1,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="title contains")] = None,
+) -> None:
+    """Stories: articles about the same real-world event, grouped."""
+    from rich.table import Table
+
+    with _open(db) as store:
+        rows = store.stories(since, until, actor, min_articles, search)
+    if jsonl:
+        for r in rows:
+            _emit({"id": r["id"], "title": r["title"], "articles": r["articles"], "first_seen": r["first_seen"],
+                   "last_seen": r["last_seen"]})
+        return
+    t = Table()
+    for col in ("id", "first seen", "last seen", "n", "title"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(r["id"], (r["first_seen"] or "")[:10], (r["last_seen"] or "")[:10], str(r["n_articles"]),
+                  r["title"] or "")
+    Console().print(t)
+    err.print(f"{len(rows)} stories")
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="story id (or its first characters), or one of its articles")],
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+) -> None:
+    """One story: its articles, events, claims and timeline."""
+    from sitrep.render import claim_line, event_line
+    from sitrep.store import StoreError
+
+    with _open(db) as store:
+        try:
+            st = store.get_story(story_id)
+        except StoreError as e:
+            err.print(f"[red]error[/]: {e}")
+            raise typer.Exit(2) from None
+        if st is None:
+            err.print(f"[red]error[/]: no story {story_id!r} in {db} (see `sitrep stories`)")
+            raise typer.Exit(1)
+        ids = store.story_article_ids(st["id"])
+        arts = [store.get_article(i) for i in ids]
+        analyses = {i: store.analysis(i) for i in ids}
+        timeline = store.timeline(story=st["id"])
+    if jsonl:
+        _emit({"id": st["id"], "title": st["title"], "first_seen": st["first_seen"], "last_seen": st["last_seen"],
+               "articles": [{"id": a.id, "source": a.source, "title": a.title, "published": a.published,
+                             "outlet": a.outlet} for a in arts if a],
+               "events": [dict(e.model_dump(), article=i) for i in ids for e in analyses[i].events],
+               "claims": [dict(c.model_dump(), article=i) for i in ids for c in analyses[i].claims],
+               "timeline": timeline})
+        return
+    out = Console()
+    out.rule(f"[bold]{st['title']}")
+    out.print(f"[dim]{st['id']} · {len(arts)} articles · {(st['first_seen'] or '?')[:10]} → "
+              f"{(st['last_seen'] or '?')[:10]}[/]")
+    for a in arts:
+        if a:
+            out.print(f"  • {(a.published or '')[:10]:10} {a.outlet or '':20} {a.title or a.source}", highlight=False)
+    for a in arts:
+        if not a:
+            continue
+        an = analyses[a.id]
+        for e in an.events:
+            out.print(event_line(e, a.published, a.source, a.body[e.start:e.end]), highlight=False, soft_wrap=True)
+        for c in an.claims:
+            out.print(claim_line(c, a.published, a.source), highlight=False, soft_wrap=True)
+
+
+def _prop_json(p: dict[str, Any]) -> dict[str, Any]:
+    return {"id": p["id"], "statement": p["statement"], "status": p["status"], "articles": p["articles"],
+            "claims": [{"source": h["source"], "speaker": h["speaker"], "speaker_code": h["speaker_code"],
+                        "stance": h["stance"], "date": h["published"], "source_type": h["source_type"],
+                        "independent": h["independent"], "content": h["content"]} for h in p["history"]],
+            "first_seen": p["first_seen"], "last_seen": p["last_seen"], "event_key": p["event_key"]}
+
+
+@app.command()
+def propositions(
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    status: Annotated[str | None, typer.Option(help="asserted, alleged, contested, denied, confirmed")] = None,
+    min_articles: Annotated[int, typer.Option("--min-articles", help="only those found in at least N articles")] = 1,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="statement contains")] = None,
+    actor: Annotated[str | None, typer.Option(help="involving this actor code (event or speaker)")] = None,
+) -> None:
+    """Tracked propositions: claims across articles that state the same thing, with their status."""
+    from rich.markup import escape
+
+    with _open(db) as store:
+        rows = store.propositions(status, min_articles, search, actor)
+    out = Console()
+    for p in rows:
+        if jsonl:
+            _emit(_prop_json(p))
+            continue
+        stances: dict[str, int] = {}
+        for h in p["history"]:
+            stances[h["stance"]] = stances.get(h["stance"], 0) + 1
+        out.print(f"[bold]{p['id']}[/] [{_status_style(p['status'])}]{p['status']}[/] "
+                  f"{escape(p['statement'])}  [dim]{len(p['articles'])} articles, "
+                  f"{', '.join(f'{k} {v}' for k, v in stances.items())}[/]", highlight=False, soft_wrap=True)
+    err.print(f"{len(rows)} propositions")
+
+
+def _status_style(status: str) -> str:
+    return {"contested": "yellow", "denied": "red", "confirmed": "green", "alleged": "magenta"}.get(status, "cyan")
+
+
+@app.command()
+def proposition(
+    prop_id: Annotated[str, typer.Argument(help="proposition id")],
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+) -> None:
+    """One proposition: its history (who asserted, alleged, denied or confirmed it, when, where)."""
+    from rich.markup import escape
+
+    with _open(db) as store:
+        rows = [p for p in store.propositions() if p["id"] == prop_id or p["id"].startswith(prop_id)]
+    if len(rows) != 1:
+        err.print(f"[red]error[/]: {'no' if not rows else 'more than one'} proposition {prop_id!r} in {db} "
+                  "(see `sitrep propositions`)")
+        raise typer.Exit(1)
+    p = rows[0]
+    if jsonl:
+        _emit(_prop_json(p))
+        return
+    out = Console()
+    out.rule(f"[bold]{escape(p['statement'])}")
+    n_ind = len({h['article'] for h in p['history'] if h['independent']})
+    out.print(f"status [{_status_style(p['status'])}]{p['status']}[/] · {len(p['history'])} claims in "
+              f"{len(p['articles'])} articles ({n_ind} independent)")
+    for h in p["history"]:
+        dup = "" if h["independent"] else " [dim](copy)[/]"
+        out.print(f"\n{(h['published'] or '?')[:16]}  [{_STANCE[h['stance']]}]{h['stance'].upper()}[/] by "
+                  f"[bold]{escape(h['speaker'] or '(unattributed)')}[/] [dim]{h['source_type']}"
+                  f"{', hedged' if h['hedged'] else ''} · {escape(h['outlet'] or '')} {escape(h['source'])}[/]{dup}",
+                  highlight=False, soft_wrap=True)
+        out.print(f"    “{escape(' '.join(h['content'].split()))}”", highlight=False, soft_wrap=True)
+
+
+_STANCE = {"assert": "cyan", "allege": "yellow", "deny": "red", "confirm": "green"}
+
+
+@app.command()
+def timeline(
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    actor: Annotated[str | None, typer.Option(help="actor code, e.g. CHN")] = None,
+    since: Annotated[str | None, typer.Option(help="on or after (2025-01, 2025-03-10)")] = None,
+    until: Annotated[str | None, typer.Option(help="before")] = None,
+    story: Annotated[str | None, typer.Option(help="only this story")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most N")] = None,
+) -> None:
+    """Events and claims in the order they happened (the event's date, not the article's)."""
+    from rich.markup import escape
+
+    with _open(db) as store:
+        items = store.timeline(actor, since, until, story, limit)
+    out = Console()
+    for it in items:
+        if jsonl:
+            _emit(it)
+            continue
+        basis = "" if it["date_basis"] == "event" else f" [dim]({it['date_basis']} date)[/]"
+        if it["kind"] == "event":
+            src = ",".join(a.get("code") or a.get("text") for a in it["sources"]) or "?"
+            tgt = ",".join(a.get("code") or a.get("text") for a in it["targets"]) or "—"
+            head = f"[bold]{it['type']}[/] {escape(src)} → {escape(tgt)} [dim]{it['status']}[/]"
+        else:
+            sp = it["speaker"] or {}
+            head = (f"[{_STANCE.get(it['stance'], 'white')}]{it['stance'].upper()}[/] "
+                    f"{escape(sp.get('name') or sp.get('text') or '?')} [dim]{it['source_type']}[/]")
+        out.print(f"{(it['date'] or '????'):10} {head}{basis}", highlight=False, soft_wrap=True)
+        out.print(f"           [dim]“{escape(' '.join(it['evidence'].split())[:200])}” {escape(it['source'])}[/]",
+                  highlight=False, soft_wrap=True)
+    err.print(f"{len(items)} timeline entries")
+
+
+@app.command()
+def graph(
+    db: DbOpt = DEFAULT_DB,
+    jsonl: JsonlOpt = False,
+    since: Annotated[str | None, typer.Option(help="events on or after")] = None,
+    until: Annotated[str | None, typer.Option(help="events before")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="only this PLOVER type")] = None,
+) -> None:
+    """Actor graph: counts of events by type between pairs of actors (one edge per line with --jsonl)."""
+    from rich.table import Table
+
+    with _open(db) as store:
+        edges = store.graph(since, until, type_)
+    if jsonl:
+        for e in edges:
+            _emit(e)
+        return
+    t = Table()
+    for col in ("source", "target", "type", "events", "articles", "first", "last"):
+        t.add_column(col)
+    for e in edges:
+        t.add_row(e["source"], e["target"], e["type"], str(e["count"]), str(e["articles"]), (e["first"] or "")[:10],
+                  (e["last"] or "")[:10])
+    Console().print(t)
+
+
 def main() -> None:
     try:
         app()

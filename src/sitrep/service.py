@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from sitrep.link.propositions import PropositionTracker
+from sitrep.link.stories import Linker
 from sitrep.model import Analysis, Article, RawDocument
 from sitrep.pipeline import extract_raw
 from sitrep.sources import DEFAULT_MAX_BYTES, iter_raw
@@ -78,6 +80,8 @@ def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "
     """Read, extract, analyse and store every input; return what happened."""
     store = open_store(db) if isinstance(db, str) else db
     report = IngestReport()
+    linker = Linker(store)
+    tracker = PropositionTracker(store)
     try:
         raws = _new_only(iter_raw(paths, force, max_bytes), store, report)
         articles = extract_raw(raws, jobs=jobs)
@@ -94,17 +98,20 @@ def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "
                         store.put_error(a.source, a.error, a.id)
                         report.errors.append(a.error)
                 for a, an in zip(good, analyses, strict=True):
-                    bh = body_hash(a.body)
-                    dup = store.query("SELECT id FROM articles WHERE body_hash = ? LIMIT 1", (bh,))
-                    if store.put_article(a, body_hash=bh, duplicate_of=dup[0]["id"] if dup else None):
-                        report.added += 1
-                        report.duplicates += bool(dup)
-                    else:
+                    if not store.put_article(a, body_hash=body_hash(a.body)):
                         report.unchanged += 1
+                        continue
+                    report.added += 1
                     if an is not None:
                         store.put_analysis(a.id, an, ANALYZER)
                         report.events += len(an.events)
                         report.claims += len(an.claims)
+                    link = linker.link(a, an)
+                    if link.duplicate_of:
+                        store.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (link.duplicate_of, a.id))
+                        report.duplicates += 1
+                    if an is not None and an.claims:
+                        tracker.track(a, an, link.duplicate_of)
             if on_progress:
                 on_progress(report)
     finally:

@@ -303,9 +303,196 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self.query(sql, params)
 
+    # ------------------------------------------------------------------ stories
+    def stories(self, since: str | None = None, until: str | None = None, actor: str | None = None,
+                min_articles: int = 1, search: str | None = None) -> list[dict[str, Any]]:
+        """Stories with their articles' sources, newest last."""
+        where, params = ["n_articles >= ?"], [min_articles]
+        if since:
+            where.append("COALESCE(last_seen, '9999') >= ?")
+            params.append(since)
+        if until:
+            where.append("COALESCE(first_seen, '') < ?")
+            params.append(until)
+        if search:
+            where.append("title LIKE ?")
+            params.append(f"%{search}%")
+        if actor:
+            where.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN actors ac ON ac.article_id = sa.article_id"
+                         " WHERE ac.code = ?)")
+            params.append(actor.upper())
+        rows = self.query("SELECT id, title, first_seen, last_seen, n_articles FROM stories WHERE "
+                          + " AND ".join(where) + " ORDER BY COALESCE(first_seen, ''), id", params)
+        members: dict[str, list[str]] = {}
+        for r in self.query("SELECT sa.story_id, s.source FROM story_articles sa JOIN sources s "
+                            "ON s.article_id = sa.article_id ORDER BY s.source"):
+            members.setdefault(r["story_id"], []).append(r["source"])
+        for r in rows:
+            r["articles"] = members.get(r["id"], [])
+        return rows
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        return [r["article_id"] for r in self.query(
+            "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE sa.story_id = ? ORDER BY COALESCE(a.published, ''), a.first_source", (story_id,))]
+
+    def get_story(self, key: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM stories WHERE id = ?", (key,))
+        if not rows:
+            rows = self.query("SELECT * FROM stories WHERE id LIKE ? LIMIT 2", (key + "%",))
+            if len(rows) > 1:
+                raise StoreError(f"story id prefix {key!r} is ambiguous: give more characters")
+        if not rows:
+            art = self.get_article(key)
+            if art is not None:
+                sid = self.query("SELECT story_id FROM story_articles WHERE article_id = ?", (art.id,))
+                rows = self.query("SELECT * FROM stories WHERE id = ?", (sid[0]["story_id"],)) if sid else []
+        return rows[0] if rows else None
+
+    # ------------------------------------------------------------------ propositions
+    def proposition_history(self, pid: str) -> list[dict[str, Any]]:
+        """Every claim of a proposition, oldest first: article, source, speaker, stance, date, content."""
+        rows = self.query(
+            "SELECT pc.article_id, pc.seq, pc.stance, c.data, a.first_source AS source, a.published, a.title, "
+            "a.outlet, a.duplicate_of FROM proposition_claims pc "
+            "JOIN claims c ON c.article_id = pc.article_id AND c.seq = pc.seq "
+            "JOIN articles a ON a.id = pc.article_id WHERE pc.proposition_id = ? "
+            "ORDER BY COALESCE(a.published, ''), a.first_source, pc.seq", (pid,))
+        out = []
+        for r in rows:
+            c = Claim.model_validate_json(r["data"])
+            out.append({"article": r["article_id"], "source": r["source"], "published": r["published"],
+                        "outlet": r["outlet"], "title": r["title"], "independent": r["duplicate_of"] is None,
+                        "stance": r["stance"], "speaker": c.speaker.name or c.speaker.text if c.speaker else None,
+                        "speaker_code": c.speaker.code if c.speaker else None, "source_type": c.source_type,
+                        "cue": c.cue, "hedged": c.hedged, "content": c.content, "claim": c})
+        return out
+
+    def propositions(self, status: str | None = None, min_articles: int = 1, search: str | None = None,
+                     actor: str | None = None) -> list[dict[str, Any]]:
+        where, params = [], []
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        if search:
+            where.append("statement LIKE ?")
+            params.append(f"%{search}%")
+        if actor:
+            where.append("(event_key LIKE ? OR id IN (SELECT pc.proposition_id FROM proposition_claims pc JOIN claims c"
+                         " ON c.article_id = pc.article_id AND c.seq = pc.seq WHERE c.speaker_code = ?))")
+            params += [f"%{actor.upper()}%", actor.upper()]
+        sql = "SELECT * FROM propositions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(first_seen, ''), id"
+        out = []
+        for r in self.query(sql, params):
+            hist = self.proposition_history(r["id"])
+            arts = sorted({h["article"] for h in hist})
+            if len(arts) < min_articles:
+                continue
+            sources: list[str] = []
+            for a in arts:
+                sources += self.sources_of(a)
+            r["articles"] = sorted(set(sources))
+            r["history"] = hist
+            out.append(r)
+        return out
+
+    # ------------------------------------------------------------------ timeline and graph
+    def timeline(self, actor: str | None = None, since: str | None = None, until: str | None = None,
+                 story: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Events and claims ordered by the date of the event (claims: of the article), with evidence."""
+        from sitrep.link.timeline import complete_date
+
+        params: list[Any] = []
+        story_filter = ""
+        if story:
+            story_filter = " AND a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
+        items: list[dict[str, Any]] = []
+        ev_sql = ("SELECT e.article_id, e.seq, e.data, e.date, e.source_codes, e.target_codes, a.published, "
+                  "a.first_source AS source, a.body, sa.story_id FROM events e JOIN articles a ON a.id = e.article_id "
+                  "LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.duplicate_of IS NULL" + story_filter)
+        if story:
+            params.append(story)
+        if actor:
+            ev_sql += " AND (' ' || e.source_codes || ' ' || e.target_codes || ' ') LIKE ?"
+            params.append(f"% {actor.upper()} %")
+        story_dates: dict[str, list[str]] = {}
+        for r in self.query("SELECT sa.story_id, a.published FROM story_articles sa JOIN articles a "
+                            "ON a.id = sa.article_id WHERE a.published IS NOT NULL"):
+            story_dates.setdefault(r["story_id"], []).append(r["published"])
+        for r in self.query(ev_sql, params):
+            ev = Event.model_validate_json(r["data"])
+            ref = r["published"] or None
+            when, how = complete_date(ev.date, ref, story_dates.get(r["story_id"] or "", []))
+            items.append({"kind": "event", "date": when, "date_basis": how, "type": ev.type, "status": ev.status,
+                          "sources": [a.model_dump() for a in ev.sources], "targets": [a.model_dump() for a in ev.targets],
+                          "article": r["article_id"], "source": r["source"], "story": r["story_id"],
+                          "evidence": r["body"][ev.start:ev.end]})
+        cl_params: list[Any] = []
+        cl_sql = ("SELECT c.article_id, c.data, a.published, a.first_source AS source, sa.story_id FROM claims c "
+                  "JOIN articles a ON a.id = c.article_id LEFT JOIN story_articles sa ON sa.article_id = a.id "
+                  "WHERE a.duplicate_of IS NULL AND c.speaker_code IS NOT NULL" + story_filter)
+        if story:
+            cl_params.append(story)
+        if actor:
+            cl_sql += " AND c.speaker_code = ?"
+            cl_params.append(actor.upper())
+        for r in self.query(cl_sql, cl_params):
+            c = Claim.model_validate_json(r["data"])
+            when, how = complete_date(None, r["published"], story_dates.get(r["story_id"] or "", []))
+            items.append({"kind": "claim", "date": when, "date_basis": how, "stance": c.stance,
+                          "speaker": c.speaker.model_dump() if c.speaker else None, "source_type": c.source_type,
+                          "article": r["article_id"], "source": r["source"], "story": r["story_id"],
+                          "evidence": c.content})
+        if since:
+            items = [i for i in items if i["date"] and i["date"] >= since]
+        if until:
+            items = [i for i in items if i["date"] and i["date"] < until]
+        items.sort(key=lambda i: (i["date"] or "9999", i["kind"], i["source"]))
+        return items[:limit] if limit else items
+
+    def graph(self, since: str | None = None, until: str | None = None, type_: str | None = None
+              ) -> list[dict[str, Any]]:
+        """Who acts on whom: counts of events by type between pairs of actor codes."""
+        where, params = ["a.duplicate_of IS NULL", "e.source_codes != ''", "e.target_codes != ''"], []
+        if since:
+            where.append("COALESCE(e.date, a.published) >= ?")
+            params.append(since)
+        if until:
+            where.append("COALESCE(e.date, a.published) < ?")
+            params.append(until)
+        if type_:
+            where.append("e.type = ?")
+            params.append(type_.upper())
+        edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for r in self.query("SELECT e.type, e.source_codes, e.target_codes, e.status, e.article_id, "
+                            "COALESCE(e.date, a.published) AS d FROM events e JOIN articles a ON a.id = e.article_id "
+                            "WHERE " + " AND ".join(where), params):
+            for s in r["source_codes"].split():
+                for t in r["target_codes"].split():
+                    if s == t:
+                        continue
+                    e = edges.setdefault((s, t, r["type"]), {"source": s, "target": t, "type": r["type"], "count": 0,
+                                                             "articles": set(), "first": None, "last": None,
+                                                             "statuses": {}})
+                    e["count"] += 1
+                    e["articles"].add(r["article_id"])
+                    e["statuses"][r["status"]] = e["statuses"].get(r["status"], 0) + 1
+                    d = r["d"]
+                    if d:
+                        e["first"] = min(e["first"] or d, d)
+                        e["last"] = max(e["last"] or d, d)
+        out = []
+        for e in sorted(edges.values(), key=lambda x: (-x["count"], x["source"], x["target"], x["type"])):
+            e["articles"] = len(e["articles"])
+            out.append(e)
+        return out
+
     def counts(self) -> dict[str, int]:
         out = {}
-        for t in ("articles", "sources", "errors", "events", "claims"):
+        for t in ("articles", "sources", "errors", "events", "claims", "stories", "propositions"):
             out[t] = int(self.query(f"SELECT COUNT(*) AS n FROM {t}")[0]["n"])
         return out
 

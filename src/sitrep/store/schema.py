@@ -68,6 +68,43 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX claims_speaker ON claims (speaker_code)",
         "CREATE TABLE analyzed (article_id TEXT PRIMARY KEY, analyzer TEXT NOT NULL, at TEXT NOT NULL)",
     ],
+    # 3: linking: near-duplicates (MinHash LSH bands), stories, propositions
+    [
+        "CREATE TABLE minhash_bands (band INTEGER NOT NULL, bkey TEXT NOT NULL, article_id TEXT NOT NULL)",
+        "CREATE INDEX minhash_bands_key ON minhash_bands (band, bkey)",
+        """CREATE TABLE term_df (
+            kind TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,
+            PRIMARY KEY (kind, term)
+        )""",
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY, title TEXT, first_seen TEXT, last_seen TEXT,
+            n_articles INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score REAL, linked_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX story_articles_story ON story_articles (story_id)",
+        """CREATE TABLE story_terms (
+            story_id TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL,
+            PRIMARY KEY (story_id, kind, term)
+        )""",
+        "CREATE INDEX story_terms_term ON story_terms (kind, term)",
+        """CREATE TABLE propositions (
+            id TEXT PRIMARY KEY, statement TEXT NOT NULL, status TEXT NOT NULL,
+            event_key TEXT, first_seen TEXT, last_seen TEXT, created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX propositions_event_key ON propositions (event_key)",
+        """CREATE TABLE proposition_claims (
+            article_id TEXT NOT NULL, seq INTEGER NOT NULL, proposition_id TEXT NOT NULL,
+            stance TEXT NOT NULL, score REAL, PRIMARY KEY (article_id, seq)
+        )""",
+        "CREATE INDEX proposition_claims_prop ON proposition_claims (proposition_id)",
+        """CREATE TABLE proposition_terms (
+            proposition_id TEXT NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL,
+            PRIMARY KEY (proposition_id, term)
+        )""",
+        "CREATE INDEX proposition_terms_term ON proposition_terms (term)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,202 @@
+"""Stories: articles about the same real-world event, grouped incrementally.
+
+Each new article either joins the most similar story or opens one; story ids never change as the
+corpus grows (a story's id comes from its first article).  Similarity is the cosine between the
+article's term vectors and the story's centroid, mixing two views (:mod:`sitrep.link.terms`):
+
+    sim = (1 - NAME_WEIGHT) * cos(words) + NAME_WEIGHT * cos(names)
+
+*names* (proper names, numbers, and the actor codes the analysis found) keep two events of the same
+kind apart; *words* carry what happened.  A story whose dates lie far from the article's date is
+discounted.  Near-duplicates (:mod:`sitrep.link.dedup`) join their original's story directly.
+
+Candidate stories come from an inverted index over the stories' strongest terms, so linking one
+article costs a bounded number of indexed lookups whatever the size of the corpus.
+
+The threshold and weight were chosen on ECB+ training topics (a broad plateau: B-cubed F1 within 0.01
+for thresholds 0.20–0.26 and name weights 0.5–0.7), not tuned per data set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sitrep.link.dedup import band_keys, is_near_duplicate, shingles
+from sitrep.link.terms import DocFreq, Vector, add_into, cosine, normalise, term_counts, tfidf
+from sitrep.model import Analysis, Article
+from sitrep.store import Store
+
+THRESHOLD = 0.23
+NAME_WEIGHT = 0.6
+CANDIDATES = 40
+QUERY_TERMS = 25
+CENTROID_TERMS = 300
+DATE_WINDOW_DAYS = 21
+DATE_DISCOUNT = 0.6
+
+
+@dataclass
+class LinkResult:
+    story_id: str
+    duplicate_of: str | None
+    score: float
+    new_story: bool
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _day(s: str | None) -> date | None:
+    if not s or len(s) < 10:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _title_of(art: Article) -> str:
+    if art.title:
+        return art.title
+    first = art.body.strip().split("\n", 1)[0]
+    return first[:120]
+
+
+class Linker:
+    """Links articles into the store's near-duplicate index, stories and document frequencies."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        rows = store.query("SELECT COUNT(*) AS n FROM story_articles")
+        self.n_docs = int(rows[0]["n"])
+
+    # ---------------------------------------------------------------- near-duplicates
+    def find_duplicate(self, art: Article, sh: set[str], keys: list[tuple[int, str]]) -> str | None:
+        if not keys:
+            return None
+        cands: list[str] = []
+        for band, key in keys:
+            for r in self.store.query("SELECT article_id FROM minhash_bands WHERE band = ? AND bkey = ?", (band, key)):
+                if r["article_id"] != art.id and r["article_id"] not in cands:
+                    cands.append(r["article_id"])
+        for cid in cands[:20]:
+            rows = self.store.query("SELECT body FROM articles WHERE id = ?", (cid,))
+            if rows and is_near_duplicate(sh, shingles(rows[0]["body"])):
+                return cid
+        return None
+
+    # ---------------------------------------------------------------- document frequencies
+    def _doc_freq(self, kind: str, terms: list[str]) -> DocFreq:
+        df: dict[str, int] = {}
+        for i in range(0, len(terms), 400):
+            part = terms[i:i + 400]
+            marks = ",".join("?" * len(part))
+            for r in self.store.query(f"SELECT term, df FROM term_df WHERE kind = ? AND term IN ({marks})",
+                                      (kind, *part)):
+                df[r["term"]] = int(r["df"])
+        return DocFreq(self.n_docs, df)
+
+    def _bump_df(self, kind: str, terms: list[str]) -> None:
+        for t in terms:
+            self.store.execute(
+                "INSERT INTO term_df (kind, term, df) VALUES (?, ?, 1) ON CONFLICT (kind, term) DO UPDATE SET df = df + 1",
+                (kind, t))
+
+    # ---------------------------------------------------------------- stories
+    def _centroid(self, story_id: str) -> tuple[dict[str, float], dict[str, float]]:
+        w: dict[str, float] = {}
+        n: dict[str, float] = {}
+        for r in self.store.query("SELECT kind, term, weight FROM story_terms WHERE story_id = ?", (story_id,)):
+            (w if r["kind"] == "w" else n)[r["term"]] = float(r["weight"])
+        return w, n
+
+    def _save_centroid(self, story_id: str, w: dict[str, float], n: dict[str, float]) -> None:
+        self.store.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        for kind, vec in (("w", w), ("n", n)):
+            for t, x in vec.items():
+                self.store.execute("INSERT INTO story_terms VALUES (?, ?, ?, ?)", (story_id, kind, t, x))
+
+    def _candidates(self, vw: Vector, vn: Vector) -> list[str]:
+        scores: dict[str, int] = {}
+        for kind, vec in (("w", vw), ("n", vn)):
+            top = [t for t, _ in sorted(vec.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]]
+            if not top:
+                continue
+            marks = ",".join("?" * len(top))
+            for r in self.store.query(
+                    f"SELECT story_id, COUNT(*) AS k FROM story_terms WHERE kind = ? AND term IN ({marks}) "
+                    f"GROUP BY story_id ORDER BY k DESC LIMIT {CANDIDATES}", (kind, *top)):
+                scores[r["story_id"]] = scores.get(r["story_id"], 0) + int(r["k"])
+        return [s for s, _ in sorted(scores.items(), key=lambda kv: -kv[1])[:CANDIDATES]]
+
+    def _date_factor(self, story: dict[str, object], day: date | None) -> float:
+        if day is None:
+            return 1.0
+        first, last = _day(str(story.get("first_seen") or "")), _day(str(story.get("last_seen") or ""))
+        if first is None or last is None:
+            return 1.0
+        gap = (first - day).days if day < first else (day - last).days if day > last else 0
+        return DATE_DISCOUNT if gap > DATE_WINDOW_DAYS else 1.0
+
+    def link(self, art: Article, an: Analysis | None = None) -> LinkResult:
+        """Put one stored article into the duplicate index and a story; return where it went."""
+        existing = self.store.query("SELECT story_id, score FROM story_articles WHERE article_id = ?", (art.id,))
+        if existing:
+            return LinkResult(existing[0]["story_id"], None, float(existing[0]["score"] or 0), False)
+        sh = shingles(art.body)
+        keys = band_keys(sh)
+        dup = self.find_duplicate(art, sh, keys)
+        for band, key in keys:
+            self.store.execute("INSERT INTO minhash_bands VALUES (?, ?, ?)", (band, key, art.id))
+        day = _day(art.published)
+        if dup is not None:
+            rows = self.store.query("SELECT story_id FROM story_articles WHERE article_id = ?", (dup,))
+            if rows:
+                self._join(rows[0]["story_id"], art, 1.0, day, None, None)
+                return LinkResult(rows[0]["story_id"], dup, 1.0, False)
+
+        words, names = term_counts(((art.title or "") + "\n\n" + art.body) if art.title else art.body)
+        if an is not None:
+            for a in an.actors:
+                if a.code:
+                    names["@" + a.code.lower()] += 1
+        self.n_docs += 1
+        self._bump_df("w", list(words))
+        self._bump_df("n", list(names))
+        vw = tfidf(words, self._doc_freq("w", list(words)))
+        vn = tfidf(names, self._doc_freq("n", list(names)))
+
+        best, best_sim = None, 0.0
+        for sid in self._candidates(vw, vn):
+            cw, cn = self._centroid(sid)
+            sim = (1 - NAME_WEIGHT) * cosine(vw, normalise(cw)) + NAME_WEIGHT * cosine(vn, normalise(cn))
+            story = self.store.query("SELECT first_seen, last_seen FROM stories WHERE id = ?", (sid,))[0]
+            sim *= self._date_factor(story, day)
+            if sim > best_sim:
+                best, best_sim = sid, sim
+        if best is not None and best_sim >= THRESHOLD:
+            self._join(best, art, best_sim, day, vw, vn)
+            return LinkResult(best, dup, best_sim, False)
+        sid = next(f"s{art.id[:n]}" for n in (12, 20, 64)
+                   if n == 64 or not self.store.query("SELECT 1 AS x FROM stories WHERE id = ?", (f"s{art.id[:n]}",)))
+        self.store.execute("INSERT INTO stories VALUES (?, ?, ?, ?, 0, ?)",
+                           (sid, _title_of(art), art.published, art.published, _now()))
+        self._join(sid, art, 1.0, day, vw, vn)
+        return LinkResult(sid, dup, 1.0, True)
+
+    def _join(self, sid: str, art: Article, score: float, day: date | None, vw: Vector | None,
+              vn: Vector | None) -> None:
+        self.store.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (art.id, sid, score, _now()))
+        if art.published:
+            self.store.execute(
+                "UPDATE stories SET first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
+                " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END WHERE id = ?",
+                (art.published, art.published, art.published, art.published, sid))
+        self.store.execute("UPDATE stories SET n_articles = n_articles + 1 WHERE id = ?", (sid,))
+        if vw is not None and vn is not None:
+            cw, cn = self._centroid(sid)
+            add_into(cw, vw, CENTROID_TERMS)
+            add_into(cn, vn, CENTROID_TERMS)
+            self._save_centroid(sid, cw, cn)
