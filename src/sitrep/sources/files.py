@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -34,7 +35,15 @@ _CONTAINER_EXT = {
 
 
 def walk(paths: list[str]) -> Iterator[str]:
-    """Every file under the given paths, directories walked recursively in sorted order."""
+    """Every input under the given paths, directories walked recursively in sorted order.
+
+    A path named explicitly is always yielded (its kind is sniffed if the name says nothing).  Inside a
+    directory, hidden files and directories are skipped, and so are files whose extension is not an
+    input format (``README.md``, ``make_examples.py``, images...): only the accepted extensions
+    (``.txt``, ``.html``, ``.warc.gz``, ``.jsonl``, ``.xml``... see :func:`kind_by_name`) and files
+    with no extension at all (sniffed) are taken.  Sorting is by the full path, so the order is the
+    same on every machine.
+    """
     for p in paths:
         if p == "-" or "://" in p or not os.path.isdir(p):
             yield p
@@ -42,12 +51,21 @@ def walk(paths: list[str]) -> Iterator[str]:
         found: list[str] = []
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+            found.extend(os.path.join(root, f) for f in files if not f.startswith(".") and _walkable(f))
         yield from sorted(found)
 
 
+def _walkable(name: str) -> bool:
+    """Whether a file found in a directory walk is an input: a known extension, or none."""
+    if kind_by_name(name) is not None:
+        return True
+    base = name[:-3] if name.lower().endswith(".gz") else name
+    return "." not in base
+
+
 def kind_by_name(path: str) -> Container | None:
-    name = path.lower()
+    """The kind of an input from its file name (a ``.gz`` suffix is looked through), or None."""
+    name = os.path.basename(path).lower()
     if name.endswith(".gz"):
         name = name[:-3]
     ext = os.path.splitext(name)[1]
@@ -72,15 +90,36 @@ def sniff(data: bytes) -> Container:
 
 
 def _maybe_gunzip(path: str, data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data (every member of a multi-member file), refusing more than ``max_bytes``.
+
+    Raises ``_Truncated`` when the last member ends early and ``_TooBig`` past the limit.
+    A gzip-compressed WARC is returned as it is: warcio reads it member by member, which keeps the
+    records before a damaged member.
+    """
     if not data.startswith(b"\x1f\x8b"):
         return data
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = d.decompress(data, max_bytes + 1)
-    if len(out) > max_bytes:
-        raise _TooBig(len(out))
-    if not d.eof:
-        raise _Truncated()
-    return out
+    try:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 4096)
+    except zlib.error:
+        head = b""
+    if kind_by_name(path) == "warc" or (kind_by_name(path) is None and sniff(head) == "warc"):
+        return data
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(rest, max_bytes + 1 - size)
+        size += len(out)
+        parts.append(out)
+        if size > max_bytes:
+            raise _TooBig(size)
+        if not d.eof:
+            raise _Truncated()
+        rest = d.unused_data.lstrip(b"\x00")
+        if rest and not rest.startswith(b"\x1f\x8b"):
+            break  # trailing garbage after the last member: ignored, as gzip(1) does
+    return b"".join(parts)
 
 
 class _TooBig(Exception):
@@ -90,6 +129,59 @@ class _TooBig(Exception):
 
 class _Truncated(Exception):
     pass
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 data that has no byte-order mark, or None when the data is not that.
+
+    Method: in UTF-16 every character is two bytes, and text in one script has a nearly constant
+    high byte (``0x00`` for ASCII, ``0x04`` for Cyrillic, ``0x06`` for Arabic...), so one of the two
+    byte positions (odd bytes for little-endian, even for big-endian) takes very few distinct values,
+    and holds some NUL bytes (spaces, digits and punctuation are ASCII).  The data is accepted when
+    that holds on the first 4 KB and the decoded text is printable (no control characters other than
+    whitespace).  Random binary data has ~256 distinct values at both positions, 8-bit text has no
+    NUL bytes: neither passes.
+    """
+    head = data[:4096]
+    if len(head) < 8 or any(head.startswith(b) for b in (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return None
+    if b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for high, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        counts = sorted((high.count(bytes([v])) for v in set(high)), reverse=True)
+        if high.count(0) < 0.05 * len(high) or sum(counts[:4]) < 0.9 * len(high):
+            continue
+        try:
+            text = data[: len(data) - len(data) % 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2048]
+        bad = sum(1 for ch in sample if not ch.isprintable() and ch not in "\n\r\t\f\v")
+        if bad <= 0.01 * len(sample):
+            return text
+    return None
+
+
+def decode_declared(data: bytes, content_type: str | None) -> str | None:
+    """Decode with the charset of an HTTP ``Content-Type`` header (``text/html; charset=windows-1251``).
+
+    Returns None when no charset is declared, it is a UTF-8 one (the extractor's own decoding reads
+    UTF-8 first anyway), or the data does not decode strictly with it.  The HTTP header outranks a
+    ``<meta charset>`` in the page (as in browsers), which is why WARC and web sources use it.
+    """
+    if not content_type:
+        return None
+    m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:\-]+)", content_type, re.I)
+    if not m:
+        return None
+    charset = m.group(1).lower()
+    if charset.replace("-", "").replace("_", "") in ("utf8", "usascii", "ascii"):
+        return None
+    try:
+        return data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _err(source: str, kind: Literal["html", "text", "article"], msg: str, url: str | None = None) -> RawDocument:
@@ -140,10 +232,17 @@ def read_path(path: str, force: ForceKind = "auto", max_bytes: int = DEFAULT_MAX
         return
     kind = kind_by_name(path) if path != "-" else None
     if kind is None:
-        kind = sniff(data)
+        # still gzip after _maybe_gunzip: a compressed WARC, passed through for warcio
+        kind = "warc" if data.startswith(b"\x1f\x8b") else sniff(data)
     if force != "auto" and kind in ("html", "text"):
         kind = force
     if kind in ("html", "text"):
+        utf16 = utf16_without_bom(data)
+        if utf16 is not None:
+            # decoded here: the generic binary check would take BOM-less UTF-16 of a non-Latin script
+            # (few NUL bytes) for binary data
+            yield RawDocument(source=path, kind=kind, text=utf16)
+            return
         if looks_binary(data):
             yield _err(path, kind, "binary data, not text or HTML")
             return
@@ -157,18 +256,19 @@ def read_path(path: str, force: ForceKind = "auto", max_bytes: int = DEFAULT_MAX
     else:
         from sitrep.sources.warc import read_warc_bytes
 
-        yield from read_warc_bytes(path, data)
+        yield from read_warc_bytes(path, data, max_bytes)
 
 
 def _read_container_stream(path: str, kind: str, max_bytes: int) -> Iterator[RawDocument]:
+    """Container files read as a stream (never whole into memory): WARC/WET and JSON Lines."""
     if kind == "warc":
         from sitrep.sources.warc import read_warc_file
 
-        yield from read_warc_file(path)
+        yield from read_warc_file(path, max_bytes)
         return
     opener = gzip.open if path.lower().endswith(".gz") else open
     try:
-        with opener(path, "rb") as fh:  # type: ignore[operator]
+        with opener(path, "rb") as fh:
             yield from _jsonl_records(path, fh)
     except (OSError, EOFError, zlib.error) as e:
         yield _err(path, "article", f"truncated or unreadable ({type(e).__name__}); records before it were kept")
@@ -195,7 +295,8 @@ def record_to_raw(source: str, rec: dict[str, object]) -> RawDocument:
     hints = Hints(
         url=str(_first(rec, ("url", "link", "uri")) or "") or None,
         title=str(_first(rec, ("title", "headline")) or "") or None,
-        authors=[str(a) for a in authors] if isinstance(authors, list) else None,
+        authors=[str(a.get("name") if isinstance(a, dict) else a) for a in authors
+                 if a and (not isinstance(a, dict) or a.get("name"))] if isinstance(authors, list) else None,
         published=str(_first(rec, ("published", "date", "publish_date", "pubdate", "datePublished")) or "")
         or None,
         outlet=str(outlet) if isinstance(outlet, str) else None,
@@ -240,7 +341,8 @@ def iter_raw(paths: list[str], force: ForceKind = "auto", max_bytes: int = DEFAU
         yield from read_path(p, force, max_bytes)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "iter_raw", "read_path", "record_to_raw", "sniff", "walk"]
+__all__ = ["DEFAULT_MAX_BYTES", "decode_declared", "iter_raw", "kind_by_name", "read_path", "record_to_raw", "sniff",
+           "utf16_without_bom", "walk"]
 
 
 def _path_exists(p: str) -> bool:  # pragma: no cover - helper for the CLI
