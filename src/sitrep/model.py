@@ -47,6 +47,8 @@ class RawDocument(BaseModel):
         h.update(b"\0")
         # the raw bytes when we have them (decoding must not change an input's identity)
         h.update(self.data if self.data or self.text is None else self.text.encode("utf-8", "surrogatepass"))
+        if not self.data and not self.text:  # nothing read (an error record): the input's name is its identity
+            h.update(b"\0" + self.source.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
 

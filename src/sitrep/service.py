@@ -97,7 +97,9 @@ def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "
                     if a.error:
                         store.put_error(a.source, a.error, a.id)
                         report.errors.append(a.error)
-                for a, an in zip(good, analyses, strict=True):
+                fresh = [(a, an) for a, an in zip(good, analyses, strict=True) if not store.has_article(a.id)]
+                linker.prime(fresh)
+                for a, an in fresh:
                     if not store.put_article(a, body_hash=body_hash(a.body)):
                         report.unchanged += 1
                         continue

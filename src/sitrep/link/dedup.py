@@ -20,6 +20,8 @@ SHINGLE = 5
 JACCARD = 0.8
 CONTAINMENT = 0.9
 _WORD = re.compile(r"\w+")
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=7)
+_PERMUTATIONS = _TEMPLATE.permutations  # computed once, not per document
 
 
 def shingles(text: str, n: int = SHINGLE) -> set[str]:
@@ -33,7 +35,7 @@ def band_keys(sh: set[str]) -> list[tuple[int, str]]:
     """The LSH band keys of a shingle set: (band number, hex digest of that band's MinHash rows)."""
     if not sh:
         return []
-    m = MinHash(num_perm=NUM_PERM, seed=7)
+    m = MinHash(num_perm=NUM_PERM, seed=7, permutations=_PERMUTATIONS, scheme=_TEMPLATE.scheme)
     m.update_batch([s.encode("utf-8") for s in sh])
     hv = m.hashvalues
     out = []

@@ -121,8 +121,7 @@ class PropositionTracker:
 
     def _save_centroid(self, pid: str, c: dict[str, float]) -> None:
         self.store.execute("DELETE FROM proposition_terms WHERE proposition_id = ?", (pid,))
-        for t, x in c.items():
-            self.store.execute("INSERT INTO proposition_terms VALUES (?, ?, ?)", (pid, t, x))
+        self.store.executemany("INSERT INTO proposition_terms VALUES (?, ?, ?)", [(pid, t, x) for t, x in c.items()])
 
     def track(self, art: Article, an: Analysis, duplicate_of: str | None = None) -> int:
         """Attach every claim of one stored article to a proposition; return how many were attached."""

@@ -1,12 +1,442 @@
-"""Stance of a text toward a claim: supports, denies, reports or unrelated.  (Stub.)"""
+"""Stance of a text toward a claim: supports, denies, reports or unrelated.
+
+Method
+------
+Each (claim, text) pair is turned into a small vector of interpretable features, and a tiny
+numpy model (a one-hidden-layer perceptron with a softmax over the four labels, weights shipped as
+JSON in ``sitrep/data/stance/model.json``, trained by ``eval/train_stance.py``) maps it to a label.
+
+1. **Relatedness.** Claim and text are tokenised, lower-cased and lightly stemmed; stop words are
+   dropped.  Claim words are weighted by a rarity proxy (names, numbers and long words count more).
+   Features: the weighted share of claim words found in the whole text, in its lead (first two
+   sentences) and in the best-matching sentence; shared content bigrams; agreement of names and
+   numbers; how many sentences cover much of the claim; the length of the text.
+2. **Focus.** For a long text (an article body) the sentences that cover the claim best (plus the
+   lead) are the *focus* region; for a headline the whole text is the focus.
+3. **Cues.** In the focus, in the lead and in the whole text the model counts cue families:
+   denial verbs (deny, reject, dismiss), falsity words (false, fake, hoax, debunk, "no evidence",
+   "not true"), negation close to a claim word, hedges (reportedly, allegedly, may), attribution
+   (said, according to, report), rumour words, question marks, and confirmation/support cues
+   (confirmed, officially, announced).  The same families are also counted in the claim so that a
+   negated claim can meet a negated text.
+
+The feature vector is standardised and passed to the network.  Everything is pure Python plus
+numpy; analyses of a repeated text (one body shared by many headlines) are cached within a batch.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
 
 LABELS = ("supports", "denies", "reports", "unrelated")
 
+# --------------------------------------------------------------------------------------------
+# lexicons
+
+STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself nor of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves s t don now said says say new one two year years like get
+    got make made use used us via may might must shall""".split()
+)
+NEGATION = frozenset("not no never none nobody nothing neither nor without cannot nt".split())
+
+# phrases are matched on the normalised token string (" tok tok tok ")
+DENY_VERBS = (
+    "deny", "denies", "denied", "denying", "denial", "dismiss", "dismissed", "dismisses", "reject",
+    "rejected", "rejects", "refute", "refuted", "refutes", "rebut", "rebutted", "disputes", "disputed",
+    "dispute", "retract", "retracted", "retraction", "contradict", "contradicted", "shot down",
+    "shoots down", "set the record straight", "slammed", "backtrack", "walks back", "walked back",
+)
+FALSITY = (
+    "false", "falsely", "fake", "faked", "fakes", "hoax", "hoaxes", "hoaxer", "debunk", "debunked",
+    "debunks", "debunking", "bogus", "untrue", "not true", "isn't true", "wasn't true", "fabricated",
+    "fabrication", "made up", "myth", "satire", "satirical", "parody", "prank", "pranked", "spoof",
+    "photoshopped", "doctored", "fraud", "fraudulent", "scam", "misleading", "no evidence", "no proof",
+    "baseless", "unfounded", "nonsense", "ridiculous", "rubbish", "lie", "lies", "lied", "nope",
+    "not real", "never happened", "did not happen", "didn't happen", "is not", "was not", "isn't",
+    "wasn't", "no truth", "nothing to", "fiction", "fictional", "joke", "erroneous", "wrong",
+    "incorrect", "inaccurate", "mistaken", "not the case", "turns out", "turned out", "actually",
+    "in fact", "clarified", "clarify", "no such", "rumors are", "rumours are", "not going to",
+)
+HEDGE = (
+    "reportedly", "allegedly", "alleged", "apparently", "purportedly", "supposedly", "possibly",
+    "perhaps", "likely", "unlikely", "probably", "may", "might", "could", "would", "appears",
+    "appear", "seems", "seem", "suggests", "suggest", "believed", "thought to", "if true",
+    "unconfirmed", "unverified", "not confirmed", "yet to be confirmed", "speculation", "speculate",
+    "speculated", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "claims", "claim",
+    "claimed", "claiming", "plans", "planning", "expected", "set to", "could be", "may be",
+    "potential", "potentially", "maybe", "considering", "report", "reports",
+)
+ATTRIB = (
+    "said", "says", "say", "told", "according to", "reported", "report", "reports", "sources",
+    "source", "insider", "insiders", "statement", "spokesman", "spokeswoman", "spokesperson",
+    "announced", "claims", "claimed", "tweeted", "wrote", "writes", "quoted", "cited", "citing",
+)
+SUPPORT = (
+    "confirmed", "confirms", "confirm", "confirming", "confirmation", "officially", "official",
+    "announced", "announces", "revealed", "reveals", "proves", "proved", "proof", "verified",
+    "indeed", "true", "footage", "video shows", "photo shows", "pictured", "it's official",
+    "admitted", "admits", "has been", "have been", "was", "were", "did", "finally", "now",
+)
+QUESTIONS = ("?",)
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*|\?")
+_SENT_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+
+
+def _stem(w: str) -> str:
+    """A light suffix stripper (enough to match 'arrested' with 'arrest', 'claims' with 'claim')."""
+    if len(w) <= 3 or w.isdigit():
+        return w
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("edly", ""), ("ed", ""), ("es", ""),
+                     ("ly", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: len(w) - len(suf)] + rep
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "ls":  # stopp -> stop
+        w = w[:-1]
+    return w
+
+
+@dataclass
+class _Tok:
+    low: list[str]          # lower-cased tokens, contractions split: "didn't" -> "didn", "t"
+    cap: list[bool]         # token starts with a capital (and is not sentence initial)
+
+
+def _tokens(text: str) -> _Tok:
+    low: list[str] = []
+    cap: list[bool] = []
+    for i, m in enumerate(_TOKEN_RE.finditer(text)):
+        t = m.group(0)
+        tl = t.lower().replace("’", "'")
+        is_cap = t[0].isupper() and i > 0
+        if "'" in tl:
+            a, b = tl.split("'", 1)
+            if b == "t" and a.endswith("n"):
+                low.extend([a[:-1] if a not in ("can", "won") else a, "nt"])
+                cap.extend([False, False])
+                continue
+            low.extend([a, b])
+            cap.extend([is_cap, False])
+            continue
+        low.append(tl)
+        cap.append(is_cap)
+    return _Tok(low, cap)
+
+
+def _norm_phrases(ph: Sequence[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    norm = [" ".join(_tokens(p).low) for p in ph]
+    singles = frozenset(p for p in norm if " " not in p)
+    multi = tuple(" " + p + " " for p in norm if " " in p)
+    return singles, multi
+
+
+_LEX = {
+    "deny": _norm_phrases(DENY_VERBS),
+    "false": _norm_phrases(FALSITY),
+    "hedge": _norm_phrases(HEDGE),
+    "attrib": _norm_phrases(ATTRIB),
+    "support": _norm_phrases(SUPPORT),
+}
+LEX_NAMES = tuple(_LEX)
+
+def _content(low: Sequence[str]) -> list[str]:
+    return [_stem(t) for t in low if t not in STOP and t not in NEGATION and t != "?" and len(t) > 1]
+
+
+def _lex_counts(low: Sequence[str]) -> dict[str, int]:
+    """Counts of each cue family (single words and phrases) in a token list."""
+    counts: dict[str, int] = {}
+    for t in low:
+        counts[t] = counts.get(t, 0) + 1
+    joined = " " + " ".join(low) + " "
+    out: dict[str, int] = {}
+    for name, (singles, multi) in _LEX.items():
+        c = sum(n for t, n in counts.items() if t in singles)
+        c += sum(joined.count(p) for p in multi)
+        out[name] = c
+    out["neg"] = sum(n for t, n in counts.items() if t in NEGATION)
+    out["q"] = counts.get("?", 0)
+    return out
+
+
+CUE_NAMES = LEX_NAMES + ("neg", "q")
+
+
+@dataclass
+class _Sent:
+    tok: _Tok
+    stems: list[str]
+    stemset: frozenset[str]
+    cues: dict[str, int]
+
+
+@dataclass
+class _Text:
+    sents: list[_Sent]
+    stems: set[str]
+    stem_counts: dict[str, int]
+    bigrams: set[tuple[str, str]]
+    ntok: int
+    quotes: int
+
+
+def _split_sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in _SENT_RE.split(text)]
+    return [p for p in parts if p]
+
+
+@lru_cache(maxsize=4096)
+def _analyse_text(text: str) -> _Text:
+    sents: list[_Sent] = []
+    counts: dict[str, int] = {}
+    bigrams: set[tuple[str, str]] = set()
+    ntok = 0
+    for s in _split_sentences(text)[:400]:
+        tok = _tokens(s)
+        stems = _content(tok.low)
+        for st in stems:
+            counts[st] = counts.get(st, 0) + 1
+        bigrams.update(zip(stems, stems[1:]))
+        ntok += len(tok.low)
+        sents.append(_Sent(tok, stems, frozenset(stems), _lex_counts(tok.low)))
+    if not sents:
+        sents.append(_Sent(_Tok([], []), [], frozenset(), {k: 0 for k in CUE_NAMES}))
+    quotes = sum(text.count(q) for q in ('"', "“", "”")) // 2
+    return _Text(sents, set(counts), counts, bigrams, ntok, quotes)
+
+
+@dataclass
+class _Claim:
+    stems: list[str]
+    weights: dict[str, float]
+    names: set[str]
+    numbers: set[str]
+    bigrams: set[tuple[str, str]]
+    cues: dict[str, int]
+
+
+@lru_cache(maxsize=4096)
+def _analyse_claim(claim: str) -> _Claim:
+    tok = _tokens(claim)
+    weights: dict[str, float] = {}
+    names: set[str] = set()
+    numbers: set[str] = set()
+    stems: list[str] = []
+    for t, c in zip(tok.low, tok.cap):
+        if t in STOP or t in NEGATION or t == "?" or len(t) <= 1:
+            continue
+        st = _stem(t)
+        stems.append(st)
+        w = 1.0 + 0.15 * max(0, min(len(t), 10) - 4)
+        if t[0].isdigit():
+            numbers.add(st)
+            w += 0.8
+        elif c:
+            names.add(st)
+            w += 0.8
+        weights[st] = max(weights.get(st, 0.0), w)
+    return _Claim(stems, weights, names, numbers, set(zip(stems, stems[1:])), _lex_counts(tok.low))
+
+
+# --------------------------------------------------------------------------------------------
+# features
+
+def _cov(claim: _Claim, stems: frozenset[str] | set[str]) -> float:
+    tot = sum(claim.weights.values())
+    if tot <= 0:
+        return 0.0
+    return sum(w for s, w in claim.weights.items() if s in stems) / tot
+
+
+def _neg_near_claim(claim: _Claim, sent: _Sent, window: int = 4) -> int:
+    """Negations within a few tokens before a claim word (e.g. 'did not arrest')."""
+    low = sent.tok.low
+    n = 0
+    for i, t in enumerate(low):
+        if t in NEGATION:
+            for t2 in low[i + 1: i + 1 + window]:
+                if _stem(t2) in claim.weights:
+                    n += 1
+                    break
+    return n
+
+
+def _region_cues(sents: Sequence[_Sent]) -> dict[str, float]:
+    tot = {k: 0 for k in CUE_NAMES}
+    for s in sents:
+        for k in CUE_NAMES:
+            tot[k] += s.cues[k]
+    return {k: float(v) for k, v in tot.items()}
+
+
+FEATURE_NAMES: list[str] = []
+
+
+def _features(claim_s: str, text_s: str) -> tuple[list[float], frozenset[str]]:
+    claim = _analyse_claim(claim_s)
+    text = _analyse_text(text_s)
+    sents = text.sents
+    nsent = len(sents)
+    short = text.ntok <= 60
+    f: dict[str, float] = {}
+    # --- relatedness
+    covs = [_cov(claim, s.stemset) for s in sents]
+    order = sorted(range(nsent), key=lambda i: -covs[i])
+    lead = sents[:2]
+    lead_set: set[str] = set().union(*(s.stemset for s in lead))
+    f["cov_all"] = _cov(claim, text.stems)
+    f["cov_lead"] = _cov(claim, lead_set)
+    f["cov_max"] = covs[order[0]]
+    f["cov_top3"] = sum(covs[i] for i in order[:3]) / 3.0
+    f["n_cov50"] = math.log1p(sum(1 for c in covs if c >= 0.5))
+    f["n_cov30"] = math.log1p(sum(1 for c in covs if c >= 0.3))
+    f["frac_cov30"] = sum(1 for c in covs if c >= 0.3) / nsent
+    f["bigram"] = len(claim.bigrams & text.bigrams) / len(claim.bigrams) if claim.bigrams else 0.0
+    f["names"] = (len(claim.names & text.stems) / len(claim.names)) if claim.names else 0.5
+    f["has_names"] = 1.0 if claim.names else 0.0
+    f["numbers"] = (len(claim.numbers & text.stems) / len(claim.numbers)) if claim.numbers else 0.5
+    dens = sum(math.log1p(text.stem_counts.get(s, 0)) * w for s, w in claim.weights.items())
+    f["density"] = dens / (sum(claim.weights.values()) or 1.0)
+    f["log_ntok"] = math.log1p(text.ntok)
+    f["short"] = 1.0 if short else 0.0
+    f["claim_len"] = math.log1p(len(claim.stems))
+    # --- focus region
+    if short:
+        focus = sents
+    else:
+        top = [i for i in order[:3] if covs[i] > 0]
+        focus = [sents[i] for i in sorted(set(top))]
+    fc = _region_cues(focus) if focus else {k: 0.0 for k in CUE_NAMES}
+    lc = _region_cues(lead)
+    ac = _region_cues(sents)
+    nf = max(1, len(focus))
+    for k in CUE_NAMES:
+        f["foc_" + k] = math.log1p(fc[k])
+        f["foc_" + k + "_any"] = 1.0 if fc[k] > 0 else 0.0
+        f["lead_" + k] = math.log1p(lc[k])
+        f["all_" + k] = math.log1p(ac[k])
+        f["all_" + k + "_rate"] = ac[k] / nsent
+        f["claim_" + k] = 1.0 if claim.cues[k] > 0 else 0.0
+    f["foc_neg_rate"] = fc["neg"] / nf
+    f["neg_near_foc"] = math.log1p(sum(_neg_near_claim(claim, s) for s in focus))
+    f["neg_near_all"] = math.log1p(sum(_neg_near_claim(claim, s) for s in sents))
+    f["neg_parity"] = 1.0 if (claim.cues["neg"] > 0) != (fc["neg"] > 0) else 0.0
+    f["quotes"] = math.log1p(text.quotes)
+    # interactions with shortness (headline vs body behave differently)
+    for k in ("cov_all", "cov_max", "names", "bigram"):
+        f[k + "_x_short"] = f[k] * f["short"]
+    for k in CUE_NAMES:
+        f["foc_" + k + "_x_short"] = f["foc_" + k] * f["short"]
+    if not FEATURE_NAMES:
+        FEATURE_NAMES.extend(f)
+    # --- bag of words of the focus and lead, without the claim's own words (the model keeps only
+    # a vocabulary of words seen with many different claims, i.e. general stance vocabulary)
+    bow: set[str] = set()
+    region = sents if short else focus + [s for s in lead if s not in focus]
+    for s in region:
+        for t in s.tok.low:
+            st = t if t == "?" else _stem(t)
+            if st not in claim.weights:
+                bow.add(st)
+    return list(f.values()), frozenset(bow)
+
+
+def featurize_raw(pairs: Iterable[tuple[str, str]]) -> tuple[np.ndarray, list[frozenset[str]]]:
+    """Dense feature matrix (n_pairs x len(FEATURE_NAMES)) and the bag of words of each pair."""
+    rows = [_features(c or "", t or "") for c, t in pairs]
+    if not rows:
+        _features("x", "x")
+        return np.zeros((0, len(FEATURE_NAMES))), []
+    return np.asarray([r[0] for r in rows], dtype=np.float64), [r[1] for r in rows]
+
+
+def bow_matrix(bows: Sequence[frozenset[str]], vocab: Sequence[str]) -> np.ndarray:
+    """Binary word-presence matrix over a fixed vocabulary."""
+    index = {w: i for i, w in enumerate(vocab)}
+    m = np.zeros((len(bows), len(vocab)))
+    for r, b in enumerate(bows):
+        for w in b:
+            j = index.get(w)
+            if j is not None:
+                m[r, j] = 1.0
+    return m
+
+
+def featurize(pairs: Iterable[tuple[str, str]], vocab: Sequence[str]) -> np.ndarray:
+    """Full model input: dense features followed by the bag-of-words block."""
+    x, bows = featurize_raw(pairs)
+    return np.hstack([x, bow_matrix(bows, vocab)])
+
+
+# --------------------------------------------------------------------------------------------
+# model
+
+class MLP:
+    """One hidden layer (tanh) + softmax, on standardised features; plain numpy."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, w1: np.ndarray, b1: np.ndarray,
+                 w2: np.ndarray, b2: np.ndarray, labels: Sequence[str] = LABELS) -> None:
+        self.mean, self.scale = mean, scale
+        self.w1, self.b1, self.w2, self.b2 = w1, b1, w2, b2
+        self.labels = tuple(labels)
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        z = (x - self.mean) / self.scale
+        h = np.tanh(z @ self.w1 + self.b1)
+        logits = h @ self.w2 + self.b2
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def to_json(self, features: Sequence[str]) -> dict[str, object]:
+        return {"features": list(features), "vocab": [], "labels": list(self.labels),
+                "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+                "w1": self.w1.tolist(), "b1": self.b1.tolist(),
+                "w2": self.w2.tolist(), "b2": self.b2.tolist()}
+
+    @classmethod
+    def from_json(cls, d: dict[str, object]) -> MLP:
+        def a(k: str) -> np.ndarray:
+            return np.asarray(d[k], dtype=np.float64)
+        return cls(a("mean"), a("scale"), a("w1"), a("b1"), a("w2"), a("b2"),
+                   labels=[str(x) for x in d["labels"]])  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[MLP, list[str]]:
+    ref = resources.files("sitrep.data").joinpath("stance", "model.json")
+    d = json.loads(ref.read_text(encoding="utf-8"))
+    featurize_raw([("x", "x")])
+    if list(d["features"]) != FEATURE_NAMES:
+        raise RuntimeError("stance model.json was trained on other features; run eval/train_stance.py")
+    return MLP.from_json(d), [str(w) for w in d.get("vocab", [])]
+
 
 def stance_batch(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, float]]:
-    """For each (claim, text) pair, the stance of the text toward the claim and a confidence in 0..1."""
-    return [("unrelated", 0.5) for _ in pairs]
+    """For each (claim, text) pair, the stance of the text toward the claim and a confidence in 0..1.
+
+    The confidence is the model's probability of the chosen label.
+    """
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    model, vocab = _model()
+    p = model.proba(featurize(pairs, vocab))
+    idx = p.argmax(axis=1)
+    return [(model.labels[i], float(p[j, i])) for j, i in enumerate(idx)]

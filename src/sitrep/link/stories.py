@@ -19,6 +19,7 @@ for thresholds 0.20–0.26 and name weights 0.5–0.7), not tuned per data set.
 
 from __future__ import annotations
 
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -32,6 +33,8 @@ NAME_WEIGHT = 0.6
 CANDIDATES = 40
 QUERY_TERMS = 25
 CENTROID_TERMS = 300
+MAX_QUERY_DF = 50
+MAX_QUERY_DF_SHARE = 0.01
 DATE_WINDOW_DAYS = 21
 DATE_DISCOUNT = 0.6
 
@@ -67,10 +70,39 @@ def _title_of(art: Article) -> str:
 class Linker:
     """Links articles into the store's near-duplicate index, stories and document frequencies."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, cache_size: int = 4096) -> None:
         self.store = store
         rows = store.query("SELECT COUNT(*) AS n FROM story_articles")
         self.n_docs = int(rows[0]["n"])
+        # normalised centroids of recently used stories (bounded: memory stays flat in corpus size)
+        self._cache: OrderedDict[str, tuple[Vector, Vector, tuple[str | None, str | None]]] = OrderedDict()
+        self._cache_size = cache_size
+        self._primed: dict[str, tuple[Counter[str], Counter[str]]] = {}
+
+    # ---------------------------------------------------------------- batch statistics
+    @staticmethod
+    def _counts(art: Article, an: Analysis | None) -> tuple[Counter[str], Counter[str]]:
+        words, names = term_counts(((art.title or "") + "\n\n" + art.body) if art.title else art.body)
+        if an is not None:
+            for a in an.actors:
+                if a.code:
+                    names["@" + a.code.lower()] += 1
+        return words, names
+
+    def _count_document(self, words: Counter[str], names: Counter[str]) -> None:
+        self.n_docs += 1
+        self._bump_df("w", list(words))
+        self._bump_df("n", list(names))
+
+    def prime(self, batch: list[tuple[Article, Analysis | None]]) -> None:
+        """Count a batch's documents into the document frequencies before linking any of them, so that
+        the first articles of a corpus are weighed with the batch's statistics, not their own alone."""
+        for art, an in batch:
+            if art.id in self._primed:
+                continue
+            words, names = self._counts(art, an)
+            self._count_document(words, names)
+            self._primed[art.id] = (words, names)
 
     # ---------------------------------------------------------------- near-duplicates
     def find_duplicate(self, art: Article, sh: set[str], keys: list[tuple[int, str]]) -> str | None:
@@ -99,10 +131,9 @@ class Linker:
         return DocFreq(self.n_docs, df)
 
     def _bump_df(self, kind: str, terms: list[str]) -> None:
-        for t in terms:
-            self.store.execute(
-                "INSERT INTO term_df (kind, term, df) VALUES (?, ?, 1) ON CONFLICT (kind, term) DO UPDATE SET df = df + 1",
-                (kind, t))
+        self.store.executemany(
+            "INSERT INTO term_df (kind, term, df) VALUES (?, ?, 1) ON CONFLICT (kind, term) DO UPDATE SET df = df + 1",
+            [(kind, t) for t in terms])
 
     # ---------------------------------------------------------------- stories
     def _centroid(self, story_id: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -112,16 +143,35 @@ class Linker:
             (w if r["kind"] == "w" else n)[r["term"]] = float(r["weight"])
         return w, n
 
-    def _save_centroid(self, story_id: str, w: dict[str, float], n: dict[str, float]) -> None:
-        self.store.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
-        for kind, vec in (("w", w), ("n", n)):
-            for t, x in vec.items():
-                self.store.execute("INSERT INTO story_terms VALUES (?, ?, ?, ?)", (story_id, kind, t, x))
+    def _normalised(self, story_id: str) -> tuple[Vector, Vector, tuple[str | None, str | None]]:
+        hit = self._cache.get(story_id)
+        if hit is not None:
+            self._cache.move_to_end(story_id)
+            return hit
+        cw, cn = self._centroid(story_id)
+        row = self.store.query("SELECT first_seen, last_seen FROM stories WHERE id = ?", (story_id,))
+        dates = (row[0]["first_seen"], row[0]["last_seen"]) if row else (None, None)
+        val = (normalise(cw), normalise(cn), dates)
+        self._cache[story_id] = val
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return val
 
-    def _candidates(self, vw: Vector, vn: Vector) -> list[str]:
+    def _save_centroid(self, story_id: str, w: dict[str, float], n: dict[str, float]) -> None:
+        self._cache.pop(story_id, None)
+        self.store.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        self.store.executemany("INSERT INTO story_terms VALUES (?, ?, ?, ?)",
+                               [(story_id, kind, t, x) for kind, vec in (("w", w), ("n", n)) for t, x in vec.items()])
+
+    def _candidates(self, vw: Vector, vn: Vector, dfw: DocFreq, dfn: DocFreq) -> list[str]:
+        """Stories that share the article's strongest *selective* terms.  Terms found in many documents
+        are left out of the lookup (their posting lists grow with the corpus) but still count in the
+        similarity."""
         scores: dict[str, int] = {}
-        for kind, vec in (("w", vw), ("n", vn)):
-            top = [t for t, _ in sorted(vec.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]]
+        max_df = max(MAX_QUERY_DF, int(MAX_QUERY_DF_SHARE * self.n_docs))
+        for kind, vec, df in (("w", vw, dfw), ("n", vn, dfn)):
+            top = [t for t, _ in sorted(vec.items(), key=lambda kv: -kv[1])
+                   if df.df.get(t, 0) <= max_df][:QUERY_TERMS]
             if not top:
                 continue
             marks = ",".join("?" * len(top))
@@ -148,8 +198,7 @@ class Linker:
         sh = shingles(art.body)
         keys = band_keys(sh)
         dup = self.find_duplicate(art, sh, keys)
-        for band, key in keys:
-            self.store.execute("INSERT INTO minhash_bands VALUES (?, ?, ?)", (band, key, art.id))
+        self.store.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)", [(b, k, art.id) for b, k in keys])
         day = _day(art.published)
         if dup is not None:
             rows = self.store.query("SELECT story_id FROM story_articles WHERE article_id = ?", (dup,))
@@ -157,23 +206,19 @@ class Linker:
                 self._join(rows[0]["story_id"], art, 1.0, day, None, None)
                 return LinkResult(rows[0]["story_id"], dup, 1.0, False)
 
-        words, names = term_counts(((art.title or "") + "\n\n" + art.body) if art.title else art.body)
-        if an is not None:
-            for a in an.actors:
-                if a.code:
-                    names["@" + a.code.lower()] += 1
-        self.n_docs += 1
-        self._bump_df("w", list(words))
-        self._bump_df("n", list(names))
-        vw = tfidf(words, self._doc_freq("w", list(words)))
-        vn = tfidf(names, self._doc_freq("n", list(names)))
+        if art.id in self._primed:
+            words, names = self._primed.pop(art.id)
+        else:
+            words, names = self._counts(art, an)
+            self._count_document(words, names)
+        dfw, dfn = self._doc_freq("w", list(words)), self._doc_freq("n", list(names))
+        vw, vn = tfidf(words, dfw), tfidf(names, dfn)
 
         best, best_sim = None, 0.0
-        for sid in self._candidates(vw, vn):
-            cw, cn = self._centroid(sid)
-            sim = (1 - NAME_WEIGHT) * cosine(vw, normalise(cw)) + NAME_WEIGHT * cosine(vn, normalise(cn))
-            story = self.store.query("SELECT first_seen, last_seen FROM stories WHERE id = ?", (sid,))[0]
-            sim *= self._date_factor(story, day)
+        for sid in self._candidates(vw, vn, dfw, dfn):
+            nw, nn, (first, last) = self._normalised(sid)
+            sim = (1 - NAME_WEIGHT) * cosine(vw, nw) + NAME_WEIGHT * cosine(vn, nn)
+            sim *= self._date_factor({"first_seen": first, "last_seen": last}, day)
             if sim > best_sim:
                 best, best_sim = sid, sim
         if best is not None and best_sim >= THRESHOLD:
@@ -195,6 +240,7 @@ class Linker:
                 " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END WHERE id = ?",
                 (art.published, art.published, art.published, art.published, sid))
         self.store.execute("UPDATE stories SET n_articles = n_articles + 1 WHERE id = ?", (sid,))
+        self._cache.pop(sid, None)
         if vw is not None and vn is not None:
             cw, cn = self._centroid(sid)
             add_into(cw, vw, CENTROID_TERMS)

@@ -50,6 +50,10 @@ class Store:
         cur.execute(self._sql(sql), tuple(params))
         return cur
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.conn.cursor().executemany(self._sql(sql), [tuple(r) for r in rows])
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.execute(sql, params)
         cols = [d[0] for d in cur.description]

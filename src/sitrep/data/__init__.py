@@ -1,0 +1,1 @@
+"""Data shipped with sitrep: gazetteers, lexicons and small model weights."""
