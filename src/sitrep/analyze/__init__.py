@@ -1,16 +1,28 @@
 """Analyse article text: actors, PLOVER events and attributed claims.
 
 Public entry point: :func:`analyze_texts`.  Text is parsed once with spaCy (batched with
-``nlp.pipe``); actors, events and claims are read off the same parsed documents.
+``nlp.pipe``, see :mod:`sitrep.analyze.nlp`); actors (:mod:`~sitrep.analyze.actors`), events
+(:mod:`~sitrep.analyze.events`, dates by :mod:`~sitrep.analyze.time`) and claims
+(:mod:`~sitrep.analyze.claims`) are read off the same parsed documents.
+
+With ``jobs > 1`` documents are cut into chunks that worker processes parse and analyse (each worker
+loads the model and the gazetteer once); results come back in input order, and at most ``2 * jobs``
+chunks are in flight, so memory stays flat however long the input.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
 
 from pydantic import BaseModel
 
 from sitrep.model import Analysis
+
+CHUNK = 64
 
 
 class AnalyzeInput(BaseModel):
@@ -22,10 +34,61 @@ class AnalyzeInput(BaseModel):
     outlet: str | None = None
 
 
+def analyze_doc(doc: Any, inp: AnalyzeInput, actors_file: str | None = None) -> Analysis:
+    """Actors, events and claims of one parsed document."""
+    from sitrep.analyze.actors import ActorResolver
+    from sitrep.analyze.claims import find_claims
+    from sitrep.analyze.events import find_events
+
+    resolver = ActorResolver(doc, actors_file)
+    try:
+        events = find_events(doc, resolver, inp.published)
+    except Exception as e:  # one odd parse must not stop a corpus run
+        print(f"sitrep analyze: events failed on {inp.id}: {type(e).__name__}: {e}", file=sys.stderr)
+        events = []
+    try:
+        claims = find_claims(doc, resolver, inp.published)
+    except Exception as e:  # a claims bug must not lose the document's events
+        print(f"sitrep analyze: claims failed on {inp.id}: {type(e).__name__}: {e}", file=sys.stderr)
+        claims = []
+    actors = [a for a in resolver.all_actors() if a.code or a.name]
+    return Analysis(id=inp.id, actors=actors, events=events, claims=claims)
+
+
+def _analyze_chunk(args: tuple[list[AnalyzeInput], str | None]) -> list[Analysis]:
+    from sitrep.analyze.nlp import parse
+
+    chunk, actors_file = args
+    docs = parse(d.text for d in chunk)
+    return [analyze_doc(doc, inp, actors_file) for doc, inp in zip(docs, chunk, strict=True)]
+
+
+def _chunks(it: Iterable[AnalyzeInput], n: int) -> Iterator[list[AnalyzeInput]]:
+    it = iter(it)
+    while True:
+        block = list(islice(it, n))
+        if not block:
+            return
+        yield block
+
+
 def analyze_texts(docs: Iterable[AnalyzeInput], jobs: int = 1, actors_file: str | None = None) -> Iterator[Analysis]:
-    """Analyse documents in input order.  (Stub: filled in by the analysis work.)"""
-    for d in docs:
-        yield Analysis(id=d.id)
+    """Analyse documents in input order, in ``jobs`` processes."""
+    from sitrep.analyze.actors import load_gazetteer
+
+    load_gazetteer(actors_file)  # fail early on a bad --actors file
+    if jobs <= 1:
+        for chunk in _chunks(docs, CHUNK):
+            yield from _analyze_chunk((chunk, actors_file))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[Future[list[Analysis]]] = []
+        for chunk in _chunks(docs, CHUNK):
+            pending.append(pool.submit(_analyze_chunk, (chunk, actors_file)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.pop(0).result()
+        for f in pending:
+            yield from f.result()
 
 
-__all__ = ["AnalyzeInput", "analyze_texts"]
+__all__ = ["AnalyzeInput", "analyze_doc", "analyze_texts"]

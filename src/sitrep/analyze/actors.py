@@ -1,25 +1,589 @@
 """Actors: gazetteer lookup and linking of mentions to states, organs, people and organisations.
 
-(Interface stub; the analysis work fills it in.)
+Method
+------
+1. **Gazetteer** (:class:`Gazetteer`, loaded once per process): every state of ISO 3166 (names from
+   pycountry) plus the short names, demonyms/adjectives and capitals or seats of power in
+   ``data/actors/countries.yaml``; international organisations, named organs (Pentagon, Bundestag,
+   FSB...), armed groups and media outlets in ``data/actors/organizations.yaml``; sector nouns
+   (ministry -> GOV, troops -> MIL, police -> POL...) in ``data/actors/sectors.yaml``.  Names are
+   matched on token boundaries, longest match first; aliases written in capitals only (``NATO``, ``US``)
+   are matched case-sensitively, the others must start with a capital letter in the text.
+2. **Noun phrases**: every noun-phrase head of the parse gets at most one actor.  Its *code* comes from
+   the head itself when it is a gazetteer name ("NATO", "the Kremlin", "Beijing" as a capital stands for
+   the government), else from a possessive, adjectival or compound modifier ("China's foreign ministry",
+   "Russian soldiers", "EU foreign ministers"), else from an ``of``/``for``/``at`` complement ("a
+   spokesperson for the ministry").  Its *sector* comes from the gazetteer entry or from the head noun
+   and its compounds ("foreign minister" -> GOV, "armed forces" -> MIL).
+3. **People**: a PERSON entity takes country and sector from the title words in front of it
+   ("Foreign Minister Lars Lokke Rasmussen") or from an apposition ("China's UN representative, Zhang
+   Jun"; "Guo Jiakun, a ministry spokesman").  A title without a country takes the document's leading
+   country (the state mentioned most often) when the document names one at least twice.
+4. **Later mentions**: a surname alone ("Guo") resolves to the person named earlier; "he"/"she" to the
+   last person named; a definite sector noun ("the ministry", "the government") to the last actor with
+   the same head noun, else to the document's leading country.
+
+User extensions (``--actors FILE``)
+-----------------------------------
+A YAML file with any of these top-level keys (all optional)::
+
+    actors:                      # organisations, organs, outlets, people
+      - name: Acme Defence       # canonical name
+        code: FRA                # ISO alpha-3 or an organisation's short code (or null)
+        sector: BUS              # GOV MIL LEG JUD POL INT MED BUS CVL REB IGO (or null)
+        aliases: [Acme, Acme Defence Systems]
+    countries:                   # extra names / demonyms / capitals of a state
+      XKX: {names: [Kosova], demonyms: [Kosovar], capitals: [Prishtina]}
+    sectors:                     # extra sector nouns
+      MIL: [legionnaire]
+
+User entries take precedence over the shipped ones for the same alias.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from sitrep.model import Actor
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader (C version when available)
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+MAX_ALIAS_TOKENS = 8
+
+HEAD_DEPS_MODIFIER = {"compound", "amod", "poss", "nmod", "flat"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GENERIC_HEADS = {"leader", "official", "spokesman", "spokesperson", "spokeswoman", "representative", "source",
+                 "member", "group", "chief", "head", "delegation", "envoy"}
+_TITLE_STOP = {"the", "a", "an", "former", "then", "new", "acting", "deputy", "top", "senior"}
+
+
+class ActorsFileError(ValueError):
+    """The user's ``--actors`` file is missing or malformed (the message says what to fix)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entry: what an alias stands for."""
+
+    code: str | None
+    name: str | None
+    sector: str | None
+    kind: str  # country | capital | demonym | igo | organ | group | media | user
+
+
+@dataclass
+class Gazetteer:
+    """Aliases -> entries, plus sector nouns.  Build with :func:`load_gazetteer`."""
+
+    aliases: dict[str, Entry] = field(default_factory=dict)
+    exact: dict[str, Entry] = field(default_factory=dict)  # case-sensitive aliases (acronyms)
+    first_words: set[str] = field(default_factory=set)
+    sectors: dict[str, str] = field(default_factory=dict)  # lower-cased noun (or "adj noun") -> sector
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical name
+
+    def add(self, alias: str, entry: Entry) -> None:
+        alias = re.sub(r"\s+", " ", alias.strip())
+        if not alias:
+            return
+        if alias.isupper() and len(alias.replace(".", "")) <= 6 or alias in {"Nato"}:
+            self.exact[alias] = entry
+        else:
+            self.aliases[alias.lower()] = entry
+        self.first_words.add(_first_word(alias.lower()))
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry for an exact alias as written in the text, or None."""
+        if "  " in text or "\t" in text or "\xa0" in text:
+            text = re.sub(r"\s+", " ", text)
+        if text in self.exact:
+            return self.exact[text]
+        low = text.lower()
+        if low.startswith("the "):
+            e = self.aliases.get(low)
+            if e is not None:
+                return e
+            low, text = low[4:], text[4:]
+        e = self.aliases.get(low)
+        if e is not None and text[:1].isupper():
+            return e
+        return None
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _first_word(s: str) -> str:
+    m = _WORD.match(s)
+    return m.group(0) if m else s[:1]
+
+
+def _split(s: str | None) -> list[str]:
+    return [x.strip() for x in (s or "").split("|") if x.strip()]
+
+
+def _add_country(g: Gazetteer, code: str, names: list[str], demonyms: list[str], capitals: list[str]) -> None:
+    name = g.country_names.get(code) or (names[0] if names else code)
+    g.country_names.setdefault(code, name)
+    for n in names:
+        g.add(n, Entry(code, name, None, "country"))
+    for d in demonyms:
+        g.add(d, Entry(code, name, None, "demonym"))
+    for c in capitals:
+        g.add(c, Entry(code, name, "GOV", "capital"))
+
+
+def _add_actor(g: Gazetteer, item: dict[str, Any], kind: str, default_sector: str | None) -> None:
+    sector = item.get("sector", default_sector)
+    entry = Entry(item.get("code"), item.get("name"), sector, kind)
+    for a in item.get("aliases") or [item.get("name")]:
+        if a:
+            g.add(str(a), entry)
+
+
+def _extend(g: Gazetteer, data: dict[str, Any], kind_default: str = "user") -> None:
+    for code, spec in (data.get("countries") or {}).items():
+        spec = spec or {}
+        _add_country(g, str(code).upper(), list(spec.get("names") or []), list(spec.get("demonyms") or []),
+                     list(spec.get("capitals") or []))
+    for item in data.get("actors") or []:
+        _add_actor(g, item, kind_default, None)
+    for sector, nouns in (data.get("sectors") or {}).items():
+        for n in nouns or []:
+            g.sectors[str(n).lower()] = str(sector).upper()
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(actors_file: str | None = None) -> Gazetteer:
+    """The shipped gazetteer, extended by a user YAML file (cached: built once per process and file)."""
+    import pycountry
+
+    g = Gazetteer()
+    countries = _yaml((DATA / "countries.yaml").read_text(encoding="utf-8"))
+    for code, (names, _d, _c) in countries.items():
+        if _split(names):
+            g.country_names[code] = _split(names)[0]
+    for c in pycountry.countries:
+        code = c.alpha_3
+        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        clean = [n for n in names if n and "," not in n and "(" not in n]
+        if clean:
+            g.country_names.setdefault(code, clean[0])
+        _add_country(g, code, clean, [], [])
+    for code, (names, demonyms, capitals) in countries.items():
+        _add_country(g, code, _split(names), _split(demonyms), _split(capitals))
+    orgs = _yaml((DATA / "organizations.yaml").read_text(encoding="utf-8"))
+    for item in orgs.get("igos") or []:
+        _add_actor(g, item, "igo", "IGO")
+    for item in orgs.get("organs") or []:
+        _add_actor(g, item, "organ", "GOV")
+    for item in orgs.get("groups") or []:
+        _add_actor(g, item, "group", "REB")
+    for item in orgs.get("ngos") or []:
+        _add_actor(g, item, "ngo", None)
+    for item in orgs.get("media") or []:
+        _add_actor(g, item, "media", "MED")
+    sectors = _yaml((DATA / "sectors.yaml").read_text(encoding="utf-8"))
+    for sector, nouns in sectors.items():
+        for n in nouns:
+            g.sectors[str(n).lower()] = sector
+    if actors_file:
+        path = Path(actors_file)
+        if not path.is_file():
+            raise ActorsFileError(
+                f"actors file {actors_file!r} not found (give a YAML file, see sitrep.analyze.actors)")
+        try:
+            data = _yaml(path.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise ActorsFileError(f"actors file {actors_file!r} is not valid YAML: {e}") from e
+        if not isinstance(data, dict):
+            raise ActorsFileError(
+                f"actors file {actors_file!r}: expected a mapping with 'actors', 'countries' or 'sectors'")
+        try:
+            _extend(g, data)
+        except (AttributeError, TypeError, KeyError) as e:
+            raise ActorsFileError(f"actors file {actors_file!r}: unexpected layout ({e}); "
+                                  "see sitrep.analyze.actors for the format") from e
+    return g
+
+
+@dataclass
+class Mention:
+    """A gazetteer match: tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def find_mentions(doc: Any, g: Gazetteer) -> list[Mention]:
+    """Gazetteer matches in a doc, longest first, left to right, on token boundaries.
+
+    Per token at most ``MAX_ALIAS_TOKENS`` dictionary lookups, and only at tokens whose first word
+    starts some alias: linear in the document length."""
+    out: list[Mention] = []
+    text = doc.text
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    lows = [t.lower_ for t in doc]
+    n = len(starts)
+    i = 0
+    first = g.first_words
+    while i < n:
+        low = lows[i]
+        if low != "the" and _first_word(low) not in first:
+            i += 1
+            continue
+        best: Mention | None = None
+        for j in range(min(n, i + MAX_ALIAS_TOKENS) - 1, i - 1, -1):
+            s = text[starts[i]:ends[j]]
+            if "\n" in s:
+                continue
+            e = g.lookup(s)
+            if e is not None:
+                best = Mention(i, j + 1, e)
+                break
+        if best is not None:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    return out
+
+
+def _np_tokens(tok: Any) -> list[Any]:
+    """The head and its left modifiers (compound/amod/poss/nmod, recursively)."""
+    out = [tok]
+    stack = [c for c in tok.lefts if c.dep_ in HEAD_DEPS_MODIFIER]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ in HEAD_DEPS_MODIFIER | {"case"})
+    return sorted(out, key=lambda t: t.i)
 
 
 class ActorResolver:
     """Resolves text spans of one parsed document to actors (with coreference to earlier mentions).
 
-    Built once per document: ``ActorResolver(doc)`` where ``doc`` is a spaCy Doc.
+    ``ActorResolver(doc, actors_file=None)`` where ``doc`` is a spaCy Doc; the gazetteer is loaded once
+    per process.  Resolution is done once, left to right over the document, on first use.
     """
 
     def __init__(self, doc: Any, actors_file: str | None = None) -> None:
         self.doc = doc
+        self.text: str = doc.text  # Doc.text joins all tokens on every access: read it once
+        self.g = load_gazetteer(actors_file)
+        self._done = False
+        self.mentions: list[Mention] = []
+        self._mention_of: dict[int, Mention] = {}
+        self._by_head: dict[int, Actor] = {}
+        self._by_surname: dict[str, Actor] = {}
+        self._by_lemma: dict[str, Actor] = {}
+        self._last_person: Actor | None = None
+        self._lead_code: str | None = None
+        self._person_ent: dict[int, Any] = {}  # token -> PERSON entity (or True)
+
+    # ------------------------------------------------------------------ public
 
     def actor_for_span(self, start_char: int, end_char: int) -> Actor | None:
         """The actor a span of the document's text refers to (a name, title, pronoun...), or None."""
-        text = self.doc.text[start_char:end_char]
-        return Actor(text=text, start=start_char, end=end_char) if text.strip() else None
+        self._resolve_all()
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            return None
+        root = span.root
+        actor = self._by_head.get(root.i)
+        if actor is None:
+            for t in sorted(span, key=lambda t: _depth(t)):
+                actor = self._by_head.get(t.i)
+                if actor is not None:
+                    break
+        if actor is None:
+            m = self._mention_of.get(root.i)
+            if m is not None:
+                actor = self._entry_actor(m.entry, m)
+        if actor is None:
+            return None
+        return actor.model_copy(update={"text": self.text[start_char:end_char], "start": start_char,
+                                        "end": end_char})
+
+    def actor_for_token(self, i: int) -> Actor | None:
+        """The actor of the noun phrase headed by token ``i`` (text = that phrase), or None."""
+        self._resolve_all()
+        return self._by_head.get(i)
+
+    def actors_for_token(self, i: int) -> list[Actor]:
+        """Actors of the phrase headed by token ``i`` and of its conjuncts ("Jordan and Britain"),
+        and of several demonym modifiers ("Hungarian and Romanian officials")."""
+        self._resolve_all()
+        tok = self.doc[i]
+        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        out: list[Actor] = []
+        seen: set[tuple[str | None, str | None, str | None]] = set()
+        for h in heads:
+            a = self._by_head.get(h.i)
+            if a is None:
+                continue
+            cands = [a]
+            # extra country modifiers joined by "and" ("Hungarian and Romanian officials")
+            for c in h.lefts:
+                if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+                    for cc in c.conjuncts:
+                        m = self._mention_of.get(cc.i)
+                        if m is not None and m.entry.code and m.entry.code != a.code:
+                            cands.append(a.model_copy(update={"code": m.entry.code, "name": m.entry.name,
+                                                              "text": cc.text, "start": cc.idx,
+                                                              "end": cc.idx + len(cc.text)}))
+            for x in cands:
+                key = (x.code, x.sector, x.name)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(x)
+        return out
+
+    def all_actors(self) -> list[Actor]:
+        """Every resolved noun-phrase actor of the document, in text order."""
+        self._resolve_all()
+        return [a for _, a in sorted(self._by_head.items())]
+
+    @property
+    def lead_code(self) -> str | None:
+        """The document's leading country (the most mentioned state, if named at least twice)."""
+        self._resolve_all()
+        return self._lead_code
+
+    # ------------------------------------------------------------------ resolution
+
+    def _entry_actor(self, e: Entry, m: Mention, text: str | None = None) -> Actor:
+        doc = self.doc
+        span = doc[m.start:m.end]
+        sector = e.sector
+        if e.kind == "demonym":
+            sector = None
+        return Actor(text=text if text is not None else span.text, code=e.code, sector=sector, name=e.name,
+                     start=span.start_char, end=span.end_char)
+
+    def _sector_of(self, toks: list[Any]) -> str | None:
+        """Sector from the head noun and its compounds/adjectives ("foreign minister", "armed forces")."""
+        head = toks[-1] if toks else None
+        if head is None:
+            return None
+        lem = head.lemma_.lower()
+        low = head.lower_
+        words = [t for t in toks if t.i < head.i and t.dep_ in {"compound", "amod"}]
+        for w in reversed(words):
+            for key in (f"{w.lower_} {low}", f"{w.lemma_.lower()} {lem}"):
+                if key in self.g.sectors:
+                    return self.g.sectors[key]
+        own = self.g.sectors.get(low) or self.g.sectors.get(lem)
+        if own is None or lem in GENERIC_HEADS:
+            # "rebel leaders" -> REB, "opposition groups" -> LEG, "police officials" -> POL
+            for w in reversed(words):
+                mod = self.g.sectors.get(w.lower_) or self.g.sectors.get(w.lemma_.lower())
+                if mod is not None and mod not in {"CVL", "BUS", "MED"} and (own is None or mod != "GOV"):
+                    return mod
+        return own
+
+    def _resolve_all(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        doc = self.doc
+        self.mentions = find_mentions(doc, self.g)
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self._mention_of[i] = m
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.entry.kind in {"country", "capital", "demonym"} and m.entry.code:
+                counts[m.entry.code] = counts.get(m.entry.code, 0) + 1
+        if counts:
+            code, c = max(counts.items(), key=lambda kv: kv[1])
+            short = len(self.text) < 400  # a sentence or a short item: one mention is enough
+            if (c >= 2 or short) and list(counts.values()).count(c) == 1:
+                self._lead_code = code
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                for t in ent:
+                    self._person_ent[t.i] = ent
+        for tok in doc:
+            if tok.i in self._by_head:
+                continue
+            if tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}:
+                continue
+            if tok.dep_ in HEAD_DEPS_MODIFIER and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+                continue
+            a = self._resolve_head(tok)
+            if a is not None:
+                self._by_head[tok.i] = a
+        self._link_appositions()
+
+    def _resolve_head(self, tok: Any, depth: int = 0) -> Actor | None:
+        if tok.i in self._by_head:
+            return self._by_head[tok.i]
+        doc = self.doc
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in PERSON_PRONOUNS and self._last_person is not None:
+                p = self._last_person
+                return p.model_copy(update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
+            return None
+        toks = _np_tokens(tok)
+        span_start, span_end = toks[0].idx, tok.idx + len(tok.text)
+        if toks[0].lower_ in {"the", "a", "an"}:
+            toks = toks[1:]
+        text = self.text[span_start:span_end]
+        # 1. the head is (inside) a gazetteer name
+        m = self._mention_of.get(tok.i)
+        if m is not None:
+            a = self._entry_actor(m.entry, m)
+            if m.entry.kind == "demonym":
+                # "the Chinese", "Russians": people of that country
+                a = a.model_copy(update={"sector": self._sector_of([tok]) or None})
+            mod_start = min(t.idx for t in toks)
+            if mod_start < doc[m.start].idx:
+                # a modifier in front of the name: "German newspaper Die Welt", "Russia's FSB"
+                mod = self._modifier_code(toks, exclude=range(m.start, m.end))
+                if a.code is None and mod is not None:
+                    a = a.model_copy(update={"code": mod.code})
+            return a.model_copy(update={"text": text, "start": span_start, "end": span_end})
+        person = self._person_ent.get(tok.i)
+        sector = self._sector_of([t for t in toks if person is None or t.i not in self._person_ent])
+        if person is not None:
+            title = [t for t in toks if t.i not in self._person_ent]
+            sector = self._sector_of(title) if title else None
+        mod = self._modifier_code(toks)
+        code = mod.code if mod is not None else None
+        name: str | None = None
+        if mod is not None and person is None:
+            name = mod.name
+        if code is None and sector is not None and person is None and depth < 2:
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "at", "to", "from", "in"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            inner = self._resolve_head(pobj, depth + 1)
+                            if inner is not None and inner.code:
+                                code, name = inner.code, inner.name
+                                if inner.sector == "IGO" or _is_org_code(inner.code):
+                                    sector = sector if sector != "GOV" else "IGO"
+                            break
+        if person is not None:
+            full = person.text
+            surname = person[-1].text
+            if len(person) == 1 and surname in self._by_surname and not title:
+                prev = self._by_surname[surname]
+                a = prev.model_copy(update={"text": text, "start": span_start, "end": span_end})
+                self._last_person = prev
+                return a
+            if code is None and sector is not None and self._lead_code:
+                code = self._lead_code
+            a = Actor(text=text, code=code, sector=sector, name=full, start=span_start, end=span_end)
+            if tok.i == person[-1].i or tok.i == person.root.i:
+                self._by_surname[surname] = a
+                self._last_person = a
+            return a
+        if sector is None and code is None:
+            return None
+        if code is None and sector is not None:
+            prev_np = self._by_lemma.get(tok.lemma_.lower())
+            definite = any(t.lower_ in {"the", "this", "that"} for t in tok.lefts)
+            if prev_np is not None and prev_np.code and definite:
+                code, name = prev_np.code, prev_np.name
+            elif definite and sector in {"GOV", "MIL", "POL", "LEG", "JUD", "INT"} and self._lead_code:
+                code = self._lead_code
+                name = self.g.country_names.get(code)
+            elif definite and prev_np is not None:
+                pass
+            else:
+                if sector not in {"CVL", "REB", "BUS", "MED", "MIL", "POL", "GOV", "LEG", "JUD", "INT"}:
+                    return None
+        a = Actor(text=text, code=code, sector=sector, name=name, start=span_start, end=span_end)
+        if code:
+            self._by_lemma[tok.lemma_.lower()] = a
+        return a
+
+    def _namelike(self, tok: Any) -> bool:
+        """A proper name the NER did not tag as a person, outside the gazetteer ("Vasily Petrov")."""
+        return (tok.pos_ == "PROPN" and tok.i not in self._mention_of and tok.i not in self._by_head
+                and tok.ent_type_ not in {"GPE", "NORP", "LOC", "DATE", "TIME"})
+
+    def _name_actor(self, tok: Any) -> Actor:
+        toks = [t for t in _np_tokens(tok) if t.pos_ == "PROPN"]
+        s, e = toks[0].idx, tok.idx + len(tok.text)
+        name = self.text[s:e]
+        return Actor(text=name, name=name, start=s, end=e)
+
+    def _modifier_code(self, toks: list[Any], exclude: range | None = None) -> Entry | None:
+        """The country/organisation named by a modifier of the phrase: possessive > adjective > compound."""
+        best: tuple[int, Entry] | None = None
+        for t in toks:
+            if exclude is not None and t.i in exclude:
+                continue
+            m = self._mention_of.get(t.i)
+            if m is None or m.entry.code is None:
+                continue
+            mt = self.doc[m.end - 1]
+            rank = {"poss": 0, "amod": 1}.get(mt.dep_, 2)
+            if m.entry.kind in {"igo"} and rank == 2:
+                rank = 3
+            if best is None or rank < best[0]:
+                best = (rank, m.entry)
+        return best[1] if best else None
+
+    def _link_appositions(self) -> None:
+        """"China's UN representative, Zhang Jun" / "Guo Jiakun, a spokesman for the ministry": the person
+        takes the code and sector of the description, and the description points at the person."""
+        for tok in self.doc:
+            if tok.dep_ != "appos":
+                continue
+            head = tok.head
+            a, b = self._by_head.get(head.i), self._by_head.get(tok.i)
+            if a is not None and b is None and self._namelike(tok):
+                b = self._name_actor(tok)
+                self._person_ent[tok.i] = True
+            elif b is not None and a is None and self._namelike(head):
+                a = self._name_actor(head)
+                self._person_ent[head.i] = True
+            if a is None or b is None:
+                continue
+            pa, pb = head.i in self._person_ent, tok.i in self._person_ent
+            if pa == pb:
+                continue
+            person, desc = (a, b) if pa else (b, a)
+            merged = person.model_copy(update={"code": desc.code or person.code,
+                                               "sector": desc.sector or person.sector})
+            p_i, d_i = (head.i, tok.i) if pa else (tok.i, head.i)
+            self._by_head[p_i] = merged
+            self._by_head[d_i] = merged.model_copy(update={"text": desc.text, "start": desc.start, "end": desc.end})
+            surname = self.doc[p_i].text
+            self._by_surname[surname] = merged
+            # later references to the surname/pronoun that were resolved before the merge
+            for i, x in list(self._by_head.items()):
+                if i > max(p_i, d_i) and x.name == person.name and x.code is None:
+                    self._by_head[i] = merged.model_copy(update={"text": x.text, "start": x.start, "end": x.end})
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _is_org_code(code: str | None) -> bool:
+    return bool(code) and (len(code or "") != 3 or code in {"WHO", "OAS", "CIS", "SCO", "ICC", "ICJ", "IMF", "WFP"})
+
+
+__all__ = ["ActorResolver", "ActorsFileError", "Entry", "Gazetteer", "Mention", "find_mentions", "load_gazetteer"]

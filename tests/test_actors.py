@@ -1,0 +1,103 @@
+"""Actor gazetteer and linking (sitrep.analyze.actors).  Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.analyze.actors import ActorResolver, ActorsFileError, load_gazetteer
+from sitrep.analyze.nlp import get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return get_nlp()
+
+
+def actor_of(nlp: Any, text: str, mention: str, nth: int = 0, actors_file: str | None = None) -> Any:
+    doc = nlp(text)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    return ActorResolver(doc, actors_file).actor_for_span(start, start + len(mention))
+
+
+def test_gazetteer_has_every_state_and_short_names() -> None:
+    g = load_gazetteer()
+    assert g.lookup("Russia").code == "RUS"  # type: ignore[union-attr]
+    assert g.lookup("the United States").code == "USA"  # type: ignore[union-attr]
+    assert g.lookup("UK").code == "GBR"  # type: ignore[union-attr]
+    assert g.lookup("South Korea").code == "KOR"  # type: ignore[union-attr]
+    assert g.lookup("Burkina Faso").code == "BFA"  # type: ignore[union-attr]
+    assert g.lookup("Tuvalu").code == "TUV"  # type: ignore[union-attr]  # from pycountry only
+    assert g.lookup("us") is None  # acronyms are case-sensitive
+    assert len({e.code for e in g.aliases.values() if e.kind == "country"}) >= 240
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "sector"),
+    [
+        ("Tokyo rejected the proposal on Friday.", "Tokyo", "JPN", "GOV"),
+        ("The Kremlin said the talks were useful.", "The Kremlin", "RUS", "GOV"),
+        ("Brussels wants stricter rules.", "Brussels", "EU", "IGO"),
+        ("Chilean officials met their counterparts.", "Chilean officials", "CHL", "GOV"),
+        ("Turkish soldiers crossed the river.", "Turkish soldiers", "TUR", "MIL"),
+        ("Dutch police detained two men.", "Dutch police", "NLD", "POL"),
+        ("Kenya's foreign ministry issued a statement.", "Kenya's foreign ministry", "KEN", "GOV"),
+        ("The OSCE sent observers.", "OSCE", "OSCE", "IGO"),
+        ("Lawmakers in Peru voted against the bill.", "Lawmakers", "PER", "LEG"),
+        ("According to Le Monde, the deal is off.", "Le Monde", "FRA", "MED"),
+    ],
+)
+def test_phrases(nlp: Any, text: str, mention: str, code: str, sector: str) -> None:
+    a = actor_of(nlp, text, mention)
+    assert a is not None
+    assert (a.code, a.sector) == (code, sector)
+    assert a.text == mention
+
+
+def test_apposition_links_person_to_title(nlp: Any) -> None:
+    text = "Norway's ambassador to the UN, Ingrid Solberg, called the vote historic. Solberg later left."
+    a = actor_of(nlp, text, "Ingrid Solberg")
+    assert a is not None and (a.code, a.sector, a.name) == ("NOR", "GOV", "Ingrid Solberg")
+    later = actor_of(nlp, text, "Solberg", nth=1)
+    assert later is not None and later.name == "Ingrid Solberg" and later.code == "NOR"
+
+
+def test_pronoun_and_definite_description(nlp: Any) -> None:
+    text = ("The Austrian Ministry of Defence confirmed the purchase. A spokesman for the ministry, "
+            "Peter Gruber, said the jets would arrive in May. He added that the ministry was satisfied.")
+    speaker = actor_of(nlp, text, "Peter Gruber")
+    assert speaker is not None and (speaker.code, speaker.sector) == ("AUT", "GOV")
+    he = actor_of(nlp, text, "He")
+    assert he is not None and he.name == "Peter Gruber" and he.code == "AUT"
+    ministry = actor_of(nlp, text, "the ministry", nth=1)
+    assert ministry is not None and ministry.code == "AUT"
+
+
+def test_title_takes_document_country(nlp: Any) -> None:
+    text = ("Finland will host the summit in Helsinki next spring. "
+            "Foreign Minister Aino Virtanen said Finland was ready.")
+    a = actor_of(nlp, text, "Aino Virtanen")
+    assert a is not None and (a.code, a.sector) == ("FIN", "GOV")
+
+
+def test_user_actors_file(nlp: Any, tmp_path: Path) -> None:
+    f = tmp_path / "actors.yaml"
+    f.write_text("actors:\n  - {name: Zentrix Arms, code: SWE, sector: BUS, aliases: [Zentrix]}\n"
+                 "sectors:\n  MIL: [legionnaires]\n", encoding="utf-8")
+    a = actor_of(nlp, "Zentrix delivered the parts.", "Zentrix", actors_file=str(f))
+    assert a is not None and (a.code, a.sector, a.name) == ("SWE", "BUS", "Zentrix Arms")
+    b = actor_of(nlp, "French legionnaires patrolled the town.", "French legionnaires", actors_file=str(f))
+    assert b is not None and (b.code, b.sector) == ("FRA", "MIL")
+
+
+def test_bad_actors_file(tmp_path: Path) -> None:
+    with pytest.raises(ActorsFileError, match="not found"):
+        load_gazetteer("/nonexistent/actors.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ActorsFileError, match="not valid YAML"):
+        load_gazetteer(str(bad))

@@ -1,0 +1,115 @@
+"""PLOVER events from the parse (sitrep.analyze.events).  Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.analyze import AnalyzeInput, analyze_texts
+from sitrep.analyze.actors import ActorResolver
+from sitrep.analyze.events import find_events, load_lexicon
+from sitrep.analyze.nlp import get_nlp
+from sitrep.model import Event
+
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return get_nlp()
+
+
+def events(nlp: Any, text: str, published: str | None = None) -> list[Event]:
+    doc = nlp(text)
+    return find_events(doc, ActorResolver(doc), published)
+
+
+def codes(actors: Any) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+def test_lexicon_types_are_plover() -> None:
+    lex = load_lexicon()
+    assert {t for t, _ in lex.verbs.values()} <= PLOVER
+    assert set(lex.nouns.values()) <= PLOVER
+    assert lex.verbs["attack"][0] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "src", "tgt"),
+    [
+        ("Chilean troops shelled Bolivian positions near the border.", "ASSAULT", "CHL", "BOL"),
+        ("Kenya urged Uganda to reopen the crossing.", "REQUEST", "KEN", "UGA"),
+        ("Portugal accused Spain of hiding the report.", "ACCUSE", "PRT", "ESP"),
+        ("Norway and Iceland signed a fisheries agreement.", "AGREE", "NOR", None),
+        ("The Polish foreign minister met his Czech counterpart in Prague.", "CONSULT", "POL", "CZE"),
+        ("Canada imposed sanctions on Belarus.", "SANCTION", "CAN", "BLR"),
+        ("Indonesian police arrested dozens of students.", "COERCE", "IDN", None),
+        ("Greece rejected the Turkish proposal.", "REJECT", "GRC", "TUR"),
+        ("Japan sent medical supplies to Nepal.", "AID", "JPN", "NPL"),
+        ("Egypt withdrew its ambassador from Qatar.", "RETREAT", "EGY", "QAT"),
+    ],
+)
+def test_main_event(nlp: Any, text: str, etype: str, src: str, tgt: str | None) -> None:
+    evs = events(nlp, text)
+    assert evs, text
+    first = evs[0]
+    assert first.type == etype
+    assert src in codes(first.sources)
+    if tgt:
+        assert tgt in codes(first.targets)
+    assert (first.start, first.end) == (0, len(text))
+
+
+def test_statements_are_not_events(nlp: Any) -> None:
+    assert events(nlp, "The minister said the economy was growing faster than expected.") == []
+    assert events(nlp, "Officials denied the accusations on Tuesday.") == []
+
+
+def test_status(nlp: Any) -> None:
+    planned = events(nlp, "Foreign ministers from Chile and Peru will meet on 3 May.", "2024-04-20")
+    consult = [e for e in planned if e.type == "CONSULT"]
+    assert consult and consult[0].status == "planned" and consult[0].date == "2024-05-03"
+    reported = events(nlp, "Officials said Ethiopian troops had attacked the town.")
+    assert reported[0].type == "ASSAULT" and reported[0].status == "reported"
+    alleged = events(nlp, "A newspaper reported that Iranian advisers allegedly trained Syrian militias.")
+    assert any(e.type == "COOPERATE" and e.status == "alleged" for e in alleged)
+    denied = events(nlp, "Nepal did not send troops to the region.")
+    assert all(e.status == "denied" for e in denied if e.type in {"MOBILIZE", "AID"})
+
+
+def test_intent_and_refusal_frames(nlp: Any) -> None:
+    offer = events(nlp, "Ireland is willing to provide aid to Chad.")
+    assert [e.type for e in offer] == ["AGREE", "AID"]
+    assert all(e.sources and e.sources[0].code == "IRL" for e in offer)
+    assert offer[1].status == "planned" and "TCD" in codes(offer[1].targets)
+    troops = events(nlp, "Ireland is prepared to send troops if peacekeepers are needed in Chad.")
+    assert troops[0].type == "MOBILIZE" and troops[0].status == "planned"
+    threat = events(nlp, "Algeria said it would impose sanctions on Mali.")
+    assert threat[0].type == "THREATEN" and "DZA" in codes(threat[0].sources)
+    refusal = events(nlp, "Hungary said it would not accept the migrants.")
+    assert refusal[0].type == "REJECT" and "HUN" in codes(refusal[0].sources)
+    demand = events(nlp, "Vietnam said China must withdraw its vessels.")
+    assert demand[0].type == "REQUEST" and "VNM" in codes(demand[0].sources) and "CHN" in codes(demand[0].targets)
+
+
+def test_quantity_date_location(nlp: Any) -> None:
+    text = "Late last year, Belarusian guards detained about 40 migrants in Grodno."
+    evs = events(nlp, text, "2024-06-10")
+    e = next(e for e in evs if e.type == "COERCE")
+    assert e.quantity == "about 40 migrants"
+    assert e.date == "2023"
+    assert e.location == "Grodno"
+
+
+def test_analyze_texts_order_and_claims_field() -> None:
+    docs = [AnalyzeInput(id=str(i), text=t) for i, t in enumerate([
+        "Mali expelled the French ambassador.", "", "Ghana praised the election in Togo."])]
+    out = list(analyze_texts(docs))
+    assert [a.id for a in out] == ["0", "1", "2"]
+    assert out[0].events[0].type == "SANCTION"
+    assert out[1].events == []
+    assert out[2].events[0].type == "SUPPORT"
+    assert all(isinstance(a.claims, list) for a in out)
