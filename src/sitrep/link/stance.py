@@ -59,6 +59,8 @@ DENY_VERBS = (
     "rejected", "rejects", "refute", "refuted", "refutes", "rebut", "rebutted", "disputes", "disputed",
     "dispute", "retract", "retracted", "retraction", "contradict", "contradicted", "shot down",
     "shoots down", "set the record straight", "slammed", "backtrack", "walks back", "walked back",
+    "rebuff", "rebuffs", "rebuffed", "doubt", "doubts", "casts doubt", "cast doubt", "questions",
+    "questioned", "skeptical", "sceptical", "disputes claims", "denounce", "denounced", "debunks",
 )
 FALSITY = (
     "false", "falsely", "fake", "faked", "fakes", "hoax", "hoaxes", "hoaxer", "debunk", "debunked",
@@ -78,7 +80,8 @@ HEDGE = (
     "unconfirmed", "unverified", "not confirmed", "yet to be confirmed", "speculation", "speculate",
     "speculated", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "claims", "claim",
     "claimed", "claiming", "plans", "planning", "expected", "set to", "could be", "may be",
-    "potential", "potentially", "maybe", "considering", "report", "reports",
+    "potential", "potentially", "maybe", "considering", "report", "reports", "fear", "fears",
+    "think", "thinks", "believe", "believes", "wonder", "wonders", "whether", "if",
 )
 ATTRIB = (
     "said", "says", "say", "told", "according to", "reported", "report", "reports", "sources",
@@ -212,7 +215,7 @@ def _analyse_text(text: str) -> _Text:
         stems = _content(tok.low)
         for st in stems:
             counts[st] = counts.get(st, 0) + 1
-        bigrams.update(zip(stems, stems[1:]))
+        bigrams.update(zip(stems, stems[1:], strict=False))
         ntok += len(tok.low)
         sents.append(_Sent(tok, stems, frozenset(stems), _lex_counts(tok.low)))
     if not sents:
@@ -238,7 +241,7 @@ def _analyse_claim(claim: str) -> _Claim:
     names: set[str] = set()
     numbers: set[str] = set()
     stems: list[str] = []
-    for t, c in zip(tok.low, tok.cap):
+    for t, c in zip(tok.low, tok.cap, strict=True):
         if t in STOP or t in NEGATION or t == "?" or len(t) <= 1:
             continue
         st = _stem(t)
@@ -251,7 +254,8 @@ def _analyse_claim(claim: str) -> _Claim:
             names.add(st)
             w += 0.8
         weights[st] = max(weights.get(st, 0.0), w)
-    return _Claim(stems, weights, names, numbers, set(zip(stems, stems[1:])), _lex_counts(tok.low))
+    bigrams = set(zip(stems, stems[1:], strict=False))
+    return _Claim(stems, weights, names, numbers, bigrams, _lex_counts(tok.low))
 
 
 # --------------------------------------------------------------------------------------------

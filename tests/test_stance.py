@@ -1,0 +1,78 @@
+"""Tests for sitrep.link.stance (own sentences; no benchmark text)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+
+from sitrep.link import stance as S
+
+CLAIM = "Mayor of Springfield resigns"
+BODY_DENY = (
+    "The mayor of Springfield has not resigned, his office said on Monday, calling the reports "
+    "false. A spokesman denied claims circulating online that the mayor had stepped down. The "
+    "rumour appears to have started on a satirical website, and there is no evidence for it."
+)
+
+
+def test_labels_and_shape() -> None:
+    pairs = [(CLAIM, "Springfield mayor reportedly set to resign, sources say"),
+             (CLAIM, BODY_DENY), ("", ""), ("A claim", "")]
+    out = S.stance_batch(pairs)
+    assert len(out) == len(pairs)
+    for label, score in out:
+        assert label in S.LABELS
+        assert 0.0 <= score <= 1.0
+
+
+def test_empty_batch() -> None:
+    assert S.stance_batch([]) == []
+
+
+def test_model_matches_features() -> None:
+    ref = resources.files("sitrep.data").joinpath("stance", "model.json")
+    d = json.loads(ref.read_text(encoding="utf-8"))
+    S.featurize_raw([("x", "x")])
+    assert d["features"] == S.FEATURE_NAMES
+    assert len(d["mean"]) == len(S.FEATURE_NAMES) + len(d["vocab"])
+
+
+def test_tokens_split_contractions_into_negation() -> None:
+    tok = S._tokens("Officials didn't confirm it and it isn't true")
+    assert "nt" in tok.low
+    cues = S._lex_counts(tok.low)
+    assert cues["neg"] == 2
+    assert cues["false"] >= 1  # "isn't true"
+    assert cues["support"] >= 1  # "confirm"
+
+
+def test_cue_families() -> None:
+    c = S._lex_counts(S._tokens("The ministry denied the report, calling it a hoax?").low)
+    assert c["deny"] == 1 and c["false"] >= 1 and c["q"] == 1
+    c = S._lex_counts(S._tokens("The singer allegedly quit the band, according to sources").low)
+    assert c["hedge"] >= 1 and c["attrib"] >= 2
+
+
+def test_overlap_features_separate_related_from_unrelated() -> None:
+    x, _ = S.featurize_raw([
+        (CLAIM, BODY_DENY),
+        (CLAIM, "A new bridge over the river opened to traffic after three years of work."),
+    ])
+    i = S.FEATURE_NAMES.index("cov_all")
+    j = S.FEATURE_NAMES.index("neg_near_all")
+    assert x[0, i] > 0.6 > 0.1 > x[1, i]
+    assert x[0, j] > 0 and x[1, j] == 0
+    assert np.isfinite(x).all()
+
+
+def test_clear_cases() -> None:
+    pairs = [
+        (CLAIM, BODY_DENY),
+        (CLAIM, "Springfield mayor denies he has resigned, calls reports a hoax"),
+        (CLAIM, "Springfield mayor reportedly set to resign, sources say"),
+        ("A volcano erupted in Iceland", "Football club signs new striker for record fee"),
+    ]
+    labels = [lab for lab, _ in S.stance_batch(pairs)]
+    assert labels == ["denies", "denies", "reports", "unrelated"]
