@@ -125,7 +125,8 @@ def resolve_date(expr: str, published: str | None = None) -> str | None:
             if y:
                 return _fmt(int(y), mon, d)
             if ref is None:
-                return None
+                # no year anywhere: ISO 8601's year-less form, completed later from the story's dates
+                return f"--{mon:02d}-{d:02d}"
             return _fmt(_closest_year(ref, mon, d), mon, d)
     m = RE_MY.search(s)
     if m:
