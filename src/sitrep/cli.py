@@ -137,11 +137,25 @@ def analyze(
             obj["text"] = obj.get("text") or ""
             yield AnalyzeInput.model_validate({k: obj.get(k) for k in AnalyzeInput.model_fields})
 
+    _check_actors_file(actors)
     for res in analyze_texts(docs(), jobs=jobs, actors_file=actors):
         if jsonl:
             _emit(res.contract())
         else:
             Console().print_json(json.dumps(res.contract(), ensure_ascii=False))
+
+
+def _check_actors_file(path: str | None) -> None:
+    """Load a user gazetteer up front, so that a bad file is one clear error, not a traceback later."""
+    if not path:
+        return
+    from sitrep.analyze.actors import ActorsFileError, load_gazetteer
+
+    try:
+        load_gazetteer(path)
+    except ActorsFileError as e:
+        err.print(f"[red]error[/]: {e}", highlight=False)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -195,6 +209,7 @@ def ingest(
     from sitrep.store import StoreError
 
     _check_paths(paths)
+    _check_actors_file(actors)
     store = _open(db)
     shown = 0
 
