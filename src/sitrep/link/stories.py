@@ -24,12 +24,22 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sitrep.link.dedup import band_keys, is_near_duplicate, shingles
-from sitrep.link.terms import DocFreq, Vector, add_into, cosine, normalise, term_counts, tfidf
+from sitrep.link.terms import (
+    DocFreq,
+    Vector,
+    add_into,
+    background_prior,
+    cosine,
+    normalise,
+    term_counts_with_forms,
+    tfidf,
+)
 from sitrep.model import Analysis, Article
 from sitrep.store import Store
 
-THRESHOLD = 0.23
+THRESHOLD = 0.26
 NAME_WEIGHT = 0.6
+TITLE_WEIGHT = 3
 CANDIDATES = 40
 QUERY_TERMS = 25
 CENTROID_TERMS = 300
@@ -37,6 +47,14 @@ MAX_QUERY_DF = 50
 MAX_QUERY_DF_SHARE = 0.01
 DATE_WINDOW_DAYS = 21
 DATE_DISCOUNT = 0.6
+
+
+@dataclass
+class _Terms:
+    words: Counter[str]
+    names: Counter[str]
+    prior_words: dict[str, float]
+    prior_names: dict[str, float]
 
 
 @dataclass
@@ -77,22 +95,38 @@ class Linker:
         # normalised centroids of recently used stories (bounded: memory stays flat in corpus size)
         self._cache: OrderedDict[str, tuple[Vector, Vector, tuple[str | None, str | None]]] = OrderedDict()
         self._cache_size = cache_size
-        self._primed: dict[str, tuple[Counter[str], Counter[str]]] = {}
+        self._primed: dict[str, _Terms] = {}
 
     # ---------------------------------------------------------------- batch statistics
     @staticmethod
-    def _counts(art: Article, an: Analysis | None) -> tuple[Counter[str], Counter[str]]:
-        words, names = term_counts(((art.title or "") + "\n\n" + art.body) if art.title else art.body)
+    def _counts(art: Article, an: Analysis | None) -> _Terms:
+        # the headline says what the story is about: its words count TITLE_WEIGHT times (its capitalised
+        # words are not names: headlines are often in title case)
+        words, names, forms = term_counts_with_forms(art.body)
+        if art.title:
+            t_words, _, t_forms = term_counts_with_forms(art.title)
+            for t, c in t_words.items():
+                words[t] += TITLE_WEIGHT * c
+            for t, f in t_forms.items():
+                forms.setdefault(t, f)
         if an is not None:
             for a in an.actors:
                 if a.code:
                     names["@" + a.code.lower()] += 1
-        return words, names
+            # what happened, between whom: the analysis' event signatures (ACCUSE:DEU>CHN)
+            for ev in an.events:
+                src = {a.code for a in ev.sources if a.code}
+                tgt = {a.code for a in ev.targets if a.code}
+                for sc in src:
+                    for tc in tgt or {"-"}:
+                        names[f"@{ev.type}:{sc}>{tc}".lower()] += 1
+        return _Terms(words, names, background_prior(forms, art.language),
+                      background_prior({t: t for t in names}, art.language))
 
-    def _count_document(self, words: Counter[str], names: Counter[str]) -> None:
+    def _count_document(self, t: _Terms) -> None:
         self.n_docs += 1
-        self._bump_df("w", list(words))
-        self._bump_df("n", list(names))
+        self._bump_df("w", list(t.words))
+        self._bump_df("n", list(t.names))
 
     def prime(self, batch: list[tuple[Article, Analysis | None]]) -> None:
         """Count a batch's documents into the document frequencies before linking any of them, so that
@@ -100,9 +134,9 @@ class Linker:
         for art, an in batch:
             if art.id in self._primed:
                 continue
-            words, names = self._counts(art, an)
-            self._count_document(words, names)
-            self._primed[art.id] = (words, names)
+            terms = self._counts(art, an)
+            self._count_document(terms)
+            self._primed[art.id] = terms
 
     # ---------------------------------------------------------------- near-duplicates
     def find_duplicate(self, art: Article, sh: set[str], keys: list[tuple[int, str]]) -> str | None:
@@ -120,7 +154,7 @@ class Linker:
         return None
 
     # ---------------------------------------------------------------- document frequencies
-    def _doc_freq(self, kind: str, terms: list[str]) -> DocFreq:
+    def _doc_freq(self, kind: str, terms: list[str], prior: dict[str, float] | None = None) -> DocFreq:
         df: dict[str, int] = {}
         for i in range(0, len(terms), 400):
             part = terms[i:i + 400]
@@ -128,7 +162,7 @@ class Linker:
             for r in self.store.query(f"SELECT term, df FROM term_df WHERE kind = ? AND term IN ({marks})",
                                       (kind, *part)):
                 df[r["term"]] = int(r["df"])
-        return DocFreq(self.n_docs, df)
+        return DocFreq(self.n_docs, df, prior)
 
     def _bump_df(self, kind: str, terms: list[str]) -> None:
         self.store.executemany(
@@ -206,12 +240,13 @@ class Linker:
                 self._join(rows[0]["story_id"], art, 1.0, day, None, None)
                 return LinkResult(rows[0]["story_id"], dup, 1.0, False)
 
-        if art.id in self._primed:
-            words, names = self._primed.pop(art.id)
-        else:
-            words, names = self._counts(art, an)
-            self._count_document(words, names)
-        dfw, dfn = self._doc_freq("w", list(words)), self._doc_freq("n", list(names))
+        terms = self._primed.pop(art.id, None)
+        if terms is None:
+            terms = self._counts(art, an)
+            self._count_document(terms)
+        words, names = terms.words, terms.names
+        dfw = self._doc_freq("w", list(words), terms.prior_words)
+        dfn = self._doc_freq("n", list(names), terms.prior_names)
         vw, vn = tfidf(words, dfw), tfidf(names, dfn)
 
         best, best_sim = None, 0.0
