@@ -67,7 +67,8 @@ def _run(kind: str, jobs: int, texts: list[str], q: mp.Queue) -> None:  # type: 
         dt = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    q.put({"kind": kind, "jobs": jobs, "seconds": dt, "docs_per_s": len(texts) / dt, "peak_rss_mb": max(peak, children)})
+    q.put({"kind": kind, "jobs": jobs, "seconds": dt, "docs_per_s": len(texts) / dt,
+           "peak_rss_mb": max(peak, children)})
 
 
 def main() -> int:

@@ -446,8 +446,9 @@ def story(
         if not a:
             continue
         an = analyses[a.id]
-        for e in an.events:
-            out.print(event_line(e, a.published, a.source, a.body[e.start:e.end]), highlight=False, soft_wrap=True)
+        for ev in an.events:
+            out.print(event_line(ev, a.published, a.source, a.body[ev.start:ev.end]), highlight=False,
+                      soft_wrap=True)
         for c in an.claims:
             out.print(claim_line(c, a.published, a.source), highlight=False, soft_wrap=True)
 

@@ -271,7 +271,8 @@ class Linker:
         self.store.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (art.id, sid, score, _now()))
         if art.published:
             self.store.execute(
-                "UPDATE stories SET first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
+                "UPDATE stories SET first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? "
+                "ELSE first_seen END,"
                 " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END WHERE id = ?",
                 (art.published, art.published, art.published, art.published, sid))
         self.store.execute("UPDATE stories SET n_articles = n_articles + 1 WHERE id = ?", (sid,))

@@ -311,7 +311,8 @@ class Store:
     def stories(self, since: str | None = None, until: str | None = None, actor: str | None = None,
                 min_articles: int = 1, search: str | None = None) -> list[dict[str, Any]]:
         """Stories with their articles' sources, newest last."""
-        where, params = ["n_articles >= ?"], [min_articles]
+        where: list[str] = ["n_articles >= ?"]
+        params: list[Any] = [min_articles]
         if since:
             where.append("COALESCE(last_seen, '9999') >= ?")
             params.append(since)
@@ -322,7 +323,8 @@ class Store:
             where.append("title LIKE ?")
             params.append(f"%{search}%")
         if actor:
-            where.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN actors ac ON ac.article_id = sa.article_id"
+            where.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN actors ac "
+                         "ON ac.article_id = sa.article_id"
                          " WHERE ac.code = ?)")
             params.append(actor.upper())
         rows = self.query("SELECT id, title, first_seen, last_seen, n_articles FROM stories WHERE "
@@ -431,7 +433,8 @@ class Store:
             ref = r["published"] or None
             when, how = complete_date(ev.date, ref, story_dates.get(r["story_id"] or "", []))
             items.append({"kind": "event", "date": when, "date_basis": how, "type": ev.type, "status": ev.status,
-                          "sources": [a.model_dump() for a in ev.sources], "targets": [a.model_dump() for a in ev.targets],
+                          "sources": [a.model_dump() for a in ev.sources],
+                          "targets": [a.model_dump() for a in ev.targets],
                           "article": r["article_id"], "source": r["source"], "story": r["story_id"],
                           "evidence": r["body"][ev.start:ev.end]})
         cl_params: list[Any] = []
