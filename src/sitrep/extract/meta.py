@@ -64,14 +64,15 @@ def html_declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid), or None for too little text."""
-    sample = text[:3000]
-    if len(re.findall(r"\w+", sample)) < 3:
+def detect_language(text: str, sample: int = 3000) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, on the first ``sample`` characters), or None
+    for too little text.  The cost grows with the sample: clean article text needs less than a dump."""
+    sample_text = text[:sample]
+    if len(re.findall(r"\w+", sample_text)) < 3:
         return None
     import py3langid
 
-    lang, _score = py3langid.classify(sample)
+    lang, _score = py3langid.classify(sample_text)
     return str(lang)
 
 
@@ -85,3 +86,219 @@ def host_of(url: str | None) -> str | None:
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
+
+
+# ----------------------------------------------------------------------------- text comparison
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2039": "'", "\u203a": "'", "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u2060": None,
+})
+
+
+def same_text(s: str | None) -> str:
+    """A comparison key: quotes, dashes and case unified, invisible characters dropped, spaces collapsed."""
+    if not s:
+        return ""
+    return " ".join(s.translate(_QUOTES).casefold().split()).strip(" .")
+
+
+def language_code(value: str | None) -> str | None:
+    """ISO 639-1 code of a declared language (``de-DE``, ``en_US``, ``pt-br`` -> ``de``, ``en``, ``pt``)."""
+    if not value:
+        return None
+    m = re.match(r"\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*(?:[,;]|$)", value)
+    return m.group(1).lower() if m else None
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def iso_datetime(value: str | None) -> str | None:
+    """ISO 8601 form of a machine-written date: with time and zone when given, else the day.
+
+    Accepts ISO 8601 variants (``Z``, ``+0200``, a space for ``T``, fractions of a second) and
+    RFC 2822 dates (HTTP and feed headers).  Fractions of a second are dropped, ``Z`` becomes
+    ``+00:00``.  Returns None for anything else or for years outside 1990..2100.
+    """
+    if not value:
+        return None
+    from datetime import datetime
+    from email.utils import parsedate_to_datetime
+
+    s = value.strip()
+    m = re.match(
+        r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?\s*"
+        r"(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$", s)
+    if m:
+        y, mo, d, hh, mm, ss, tz = m.groups()
+        try:
+            dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
+        except ValueError:
+            return None
+        if not 1990 <= dt.year <= 2100:
+            return None
+        if hh is None:
+            return dt.date().isoformat()
+        out = dt.isoformat()
+        if tz:
+            if tz.upper() in ("Z", "UTC", "GMT"):
+                out += "+00:00"
+            else:
+                digits = tz[1:].replace(":", "")
+                out += tz[0] + digits[:2] + ":" + (digits[2:4] or "00")
+        return out
+    try:
+        dt2 = parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if dt2 is None or not 1990 <= dt2.year <= 2100:
+        return None
+    return dt2.replace(microsecond=0).isoformat()
+
+
+# ----------------------------------------------------------------------------- author names
+
+_BYLINE_PREFIX = re.compile(
+    r"^(?:(?:written|text|reported|words|story|photos?|fotos?|video)\s+)?"
+    r"(?:by|von|vom|par|por|door|av|af|przez|od|di|texto?|autor(?:in|es)?|author|auteur|escrito por|"
+    r"redaktion|reporter|text und fotos?|text & fotos?)\b\s*[:.]?\s*",
+    re.I)
+_SPLIT = re.compile(
+    r"\s*(?:;|,|\||/|\+|&|\band\b|\bund\b|\bog\b|\boch\b|\bet\b|\by\b|\be\b|\ben\b|\bsowie\b|\bmit\b|"
+    r"\bwith\b|\bi\b|\bja\b|\bmed\b|\bcon\b)\s*",
+    re.I)
+_ROLE_WORDS = {
+    "journalist", "journalistin", "reporter", "reporterin", "redakteur", "redakteurin", "editor",
+    "editors", "correspondent", "korrespondent", "korrespondentin", "staff", "writer", "autor",
+    "autorin", "author", "contributor", "columnist", "kolumnist", "photographer", "fotograf",
+    "fotografin", "photo", "photos", "foto", "fotos", "text", "video", "grafik", "graphics", "redaktion",
+    "newsroom", "desk", "team", "agency", "agencies", "agentur", "agenturen", "press", "presse",
+    "news", "nachrichten", "online", "digital", "media", "medien", "zeitung", "times", "post", "daily",
+    "gmbh", "ag", "ltd", "inc", "llc", "sa", "s.a.", "co", "group", "verlag", "tv", "radio", "red",
+    "redacción", "redaccion", "rédaction", "redazione", "redactie", "admin", "administrator",
+    "editorial", "senior", "chief", "head", "deputy", "political", "politics", "sports", "business",
+    "producer", "anchor", "host", "moderator", "moderatorin", "professor", "faculty", "university",
+    "universität", "universiteto", "fakulteto", "profesorius", "developer", "webmaster", "guest",
+    "contributors", "updated", "published", "mehr", "more", "artikel", "articles", "kommentar",
+    "opinion", "analysis", "kommentare", "email", "e-mail", "twitter", "follow", "folgen",
+}
+_NAME_CHAR = re.compile(r"[^\W\d_]", re.U)
+
+
+def _after_byline_word(s: str) -> str:
+    """The text after a byline word inside a string: "Section Von Name", "capital von Name" -> "Name".
+
+    A capitalised ``Von``/``By``/``Par``... always starts the name; a lower-case ``von``/``by`` only
+    when the word before it is not capitalised, so "Ursula von der Leyen" and "Hans von Borsody" stay.
+    """
+    words = s.split(" ")
+    for i in range(len(words) - 2, -1, -1):
+        w, nxt = words[i], words[i + 1]
+        if not nxt[:1].isupper():
+            continue
+        if w in ("Von", "By", "Par", "Por", "Door", "Af", "Av"):
+            return " ".join(words[i + 1:])
+        if w in ("von", "by") and (i == 0 or not words[i - 1][:1].isupper()):
+            return " ".join(words[i + 1:])
+    return s
+
+
+def _name_key(s: str) -> str:
+    return re.sub(r"[\s\-.'’]+", " ", same_text(s)).strip()
+
+
+_GENERIC_ORG_WORDS = {"the", "der", "die", "das", "le", "la", "les", "el", "il", "de", "news", "daily", "online",
+                      "zeitung", "times", "post", "com", "www", "media", "group", "tv", "radio", "nachrichten"}
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "des", "du", "dos", "das", "la", "le",
+              "bin", "ibn", "al", "el", "ter", "ten", "zu", "y", "e", "af", "av", "op", "mac", "st"}
+
+
+def _is_org(part: str, org_keys: list[str], org_words: set[str]) -> bool:
+    """True when a name part names a known organisation: equal to, inside or containing an
+    organisation's name (spaces ignored), or sharing a distinctive word with it (``MDR Thüringen``)."""
+    key = _name_key(part).replace(" ", "")
+    if not key:
+        return True
+    for org in org_keys:
+        if org and (org == key or (len(org) >= 4 and (org in key or key in org))):
+            return True
+    words = _name_key(part).split()
+    return len(words) <= 2 and any(w in org_words for w in words)
+
+
+def clean_authors(raw: list[str] | str | None, orgs: list[str] | None = None, strict: bool = False) -> list[str]:
+    """Person names from raw author strings (bylines, meta tags, JSON-LD names).
+
+    Method: unescape and collapse spaces; cut a byline word (``By``, ``Von``, ``Par``, ``Autor:``...);
+    drop bracketed notes; split lists on ``,`` ``;`` ``/`` ``&`` and the word "and" in several
+    languages; then keep a part only if it looks like a person's name: letters (no digits, ``@``,
+    URLs), one to five words, not an all-lower-case or all-capital short code (agency codes such as
+    ``dpa``, ``AFP``, ``srf/hosb``), no role or organisation word (``Journalist``, ``Redaktion``,
+    ``GmbH``, ``News``...), and not naming a known organisation (``orgs``: the outlet, publisher,
+    domain).  In scripts with letter case every word must be capitalised, except name particles
+    (``von``, ``de``, ``bin``...).  ``strict`` (for strings scraped from the visible page rather than
+    declared as authors) also requires two words at least.  Duplicates (also slug forms like
+    ``Sophie-Foster``) are dropped, order is kept.
+    """
+    if not raw:
+        return []
+    items = [raw] if isinstance(raw, str) else list(raw)
+    org_keys = [_name_key(o).replace(" ", "") for o in (orgs or []) if o]
+    org_words = {w for o in (orgs or []) if o for w in _name_key(o).split()
+                 if len(w) >= 3 and w not in _GENERIC_ORG_WORDS}
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, str):
+            continue
+        import html as htmllib
+
+        s = " ".join(htmllib.unescape(item).split())
+        if re.search(r"www\.|https?://|\.(?:com|de|org|net|co\.uk)\b", s, re.I):
+            continue  # "Outlet (www.outlet.com)": an organisation
+        s = re.split(r"\s\d", s)[0]  # "Name 05. November 2024 15:36"
+        s = re.sub(r"^.*?\b(?:Quelle|Source|Fuente|Fonte)\s*:.*$", "", s)
+        s = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
+        s = re.sub(r"\s+[-–—]\s+.*$", "", s)  # "Name - role / place"
+        s = _after_byline_word(s)
+        for part in _SPLIT.split(s):
+            part = part.strip(" .,:;-–—|*•\"'")
+            prev = None
+            while prev != part:
+                prev = part
+                part = _BYLINE_PREFIX.sub("", part).strip(" .,:;-–—|*•\"'")
+            if not part or len(part) > 60:
+                continue
+            if re.search(r"[\d@#]|https?:|www\.|\.(?:com|de|org|net|at|ch|uk|be|fr|es|it|is|tr)\b",
+                         part, re.I):
+                continue
+            words = part.split()
+            cased = any(ch.isupper() or ch.islower() for ch in part)
+            min_words = 2 if strict and cased else 1  # names in CJK scripts are written without spaces
+            if not min_words <= len(words) <= 5 or not all(_NAME_CHAR.search(w) for w in words):
+                continue
+            if cased and any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
+                continue
+            letters = "".join(ch for ch in part if ch.isalpha())
+            if len(words) == 1 and (part.islower() or (part.isupper() and len(letters) <= 5)
+                                    or len(letters) < 3):
+                continue
+            if part.islower() and part.isascii():
+                continue
+            if any(w.lower().strip(".,") in _ROLE_WORDS for w in words):
+                continue
+            if _is_org(part, org_keys, org_words):
+                continue
+            key = _name_key(part)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(part)
+    # "Name" and "This article's author Name Follow": keep the shortest form
+    keys = [f" {_name_key(n)} " for n in out]
+    return [n for i, n in enumerate(out)
+            if not any(j != i and len(keys[j]) < len(keys[i]) and keys[j] in keys[i] for j in range(len(out)))]
