@@ -1,30 +1,702 @@
-"""Plain-text dumps: boilerplate removal and metadata.  (Baseline; to be replaced.)"""
+"""Plain-text dumps: boilerplate removal and metadata.
+
+A crawler's text dump of a news page (one line per block element: navigation items, the headline,
+bylines, captions, paragraphs, teasers, footers) is cut into lines, and every line gets a vector of
+language-independent features:
+
+* its own shape: length, word count, share of letters/digits/capitals/CJK, terminal punctuation,
+  commas per word, list bullet and indentation, blank lines around it;
+* its neighbourhood: whether it is "prose" (long, punctuated), how much prose surrounds it, whether
+  it lies inside the document's main block (the maximum-sum run of prose characters, found with
+  Kadane's algorithm, where non-prose lines cost a fixed amount), distance to the nearest prose line;
+* repetition: how many *other* documents of the batch (and of the same outlet) contain the same
+  normalised line (:class:`LineStats`), and whether it repeats inside the document;
+* a few multilingual cue families (cookie, subscribe, share, "read more"/trending, credit, comments,
+  rights/footer, advertising, byline) that matter mainly on short lines.
+
+Two small networks (one hidden layer each, weights in ``sitrep/data/text/lines.json`` and
+``lines2.json``, trained by ``eval/train_lines.py`` on the fundus dumps; numpy only at run time) give
+each line a probability of being article text: the second one also sees the first one's
+probabilities of the neighbouring lines.  Then a few structural rules:
+
+* a short line between kept lines (a sub-heading) is kept at a lower bar, and so are a lead just
+  above / a last paragraph just below the kept text when only short furniture separates them;
+* a non-prose line found in several other documents of the batch or outlet is never kept;
+* a heading glued to a single paragraph inside the article (a teaser card) is dropped;
+* hard-wrapped text (fixed-width files) is re-joined into paragraphs first (:func:`unwrap`).
+
+Title, authors, date and outlet come from the lines around the start of the kept text:
+:mod:`sitrep.extract.textmeta`.  Every dropped line is reported in ``removed`` with a reason.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+import re
+import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from sitrep.extract.base import Extracted
-from sitrep.model import Hints
+from sitrep.extract.dates import find_dates, month_number
+from sitrep.model import Hints, Removed
+
+__all__ = ["FEATURES", "LineStats", "Line", "extract_text", "line_features", "split_lines"]
+
+MAX_LINES = 4000
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "text"
+_BULLETS = "•·▪►›»*-–—+■□◦●"
+_TERMINAL = tuple(".!?。！？…:;\"”“'’»)」』")
+_NORM_DIGITS = re.compile(r"\d+")
+_NUMBERED = re.compile(r"\d{1,2}\.\s+")
+_WS = re.compile(r"\s+")
+
+# cue families, deliberately multilingual: word prefixes ("subscri" matches "subscribe", "subscription")
+# and two-word phrases; matched on lower-cased words, so a page costs one pass of dict look-ups
+_CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "cookie": ("cookie", "gdpr", "dsgvo", "kvkk", "consent", "einwillig", "datenschutz", "privacy", "rgpd",
+               "privacidad", "confidentialit", "personenbezogen", "tracking"),
+    "subscribe": ("subscri", "newsletter", "abonn", "suscr", "inscri", "signup", "login", "anmelden",
+                  "registrier", "iscriviti", "zaloguj", "premium", "paywall", "membership", "donate", "spenden",
+                  "e-mail-adresse", "email"),
+    "share": ("share", "teilen", "compartir", "partager", "condividi", "facebook", "twitter", "whatsapp",
+              "linkedin", "pinterest", "telegram", "instagram", "youtube", "tiktok", "print", "drucken",
+              "imprimir", "imprimer", "mastodon", "bluesky", "flipboard", "reddit"),
+    "teaser": ("related", "recommended", "empfohlen", "trending", "meistgelesen", "weiterlesen", "video",
+               "videos", "podcast", "live", "ticker", "gallery", "galerie", "bilderstrecke", "watch", "listen",
+               "anhören", "popular"),
+    "credit": ("photo", "foto", "bild", "image", "getty", "reuters", "afp", "dpa", "imago", "shutterstock", "©",
+               "copyright", "credit", "quelle", "source", "fuente", "crédit", "keystone", "epa", "istock", "ap"),
+    "comment": ("comment", "kommentar", "comentari", "commentaire", "reply", "antworten", "répondre",
+                "leserbrief"),
+    "footer": ("impressum", "imprint", "nutzungsbedingungen", "agb", "kontakt", "careers", "karriere",
+               "accessibility", "barrierefrei", "sitemap", "faq", "menu", "menü", "navigation", "search", "suche",
+               "buscar", "home", "startseite", "inicio", "accueil"),
+    "ad": ("advertis", "anzeige", "werbung", "publicidad", "publicité", "pubblicità", "sponsored", "gesponsert",
+           "promoted", "ad", "affiliate", "gutschein"),
+}
+_CUE_PHRASES: dict[str, tuple[str, ...]] = {
+    "cookie": ("personal data", "données personnelles", "datos personales"),
+    "subscribe": ("sign up", "sign in", "log in", "your email", "indicates required", "become a"),
+    "share": ("copy link", "link kopieren"),
+    "teaser": ("read more", "read also", "also read", "see also", "lesen sie", "mehr zum", "mehr lesen",
+               "lea también", "lea más", "leer más", "lire aussi", "leggi anche", "most read", "editors picks",
+               "top stories", "more from", "more news", "latest news", "auch interessant", "das könnte",
+               "te puede"),
+    "footer": ("all rights", "rechte vorbehalten", "derechos reservados", "droits réservés", "terms of",
+               "contact us", "about us", "über uns", "mentions légales", "aviso legal", "skip to", "zum inhalt"),
+}
+CUE_NAMES = tuple(_CUE_WORDS)
+_PREFIX_LEN = 6
+
+
+def _cue_tables() -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
+    by_key: dict[str, list[tuple[str, int]]] = {}
+    for k, name in enumerate(CUE_NAMES):
+        for w in _CUE_WORDS[name]:
+            by_key.setdefault(w[:_PREFIX_LEN], []).append((w, k))
+    phrases = {ph: k for k, name in enumerate(CUE_NAMES) for ph in _CUE_PHRASES.get(name, ())}
+    return by_key, phrases
+
+
+_CUE_KEYS, _CUE_PHRASE_IDX = _cue_tables()
+_SHORT_KEYS = sorted({len(key) for key in _CUE_KEYS if len(key) < _PREFIX_LEN})
+
+
+_PUNCT = re.compile(r"[\"'“”„«»‘’()\[\]{}.,;:!?*|/·•–—#@+=<>]")
+_FAMILY: dict[str, int] = {}
+
+
+def _family(w: str) -> int:
+    """Cue family of a lower-cased word (by prefix), -1 for none; cached across documents."""
+    f = _FAMILY.get(w)
+    if f is not None:
+        return f
+    f = -1
+    if "©" in w:
+        f = CUE_NAMES.index("credit")
+    else:
+        for cue, k in _CUE_KEYS.get(w[:_PREFIX_LEN], ()):
+            if w.startswith(cue):
+                f = k
+                break
+        else:
+            for ln in _SHORT_KEYS:
+                if ln <= len(w) and f < 0:
+                    for cue, k in _CUE_KEYS.get(w[:ln], ()):
+                        if w == cue or (len(cue) >= 4 and w.startswith(cue)):
+                            f = k
+                            break
+    if len(_FAMILY) > 500_000:
+        _FAMILY.clear()
+    _FAMILY[w] = f
+    return f
+
+
+def cue_matrix(low_lines: list[str], low_joined: str, starts: np.ndarray) -> np.ndarray:
+    """Per line and cue family, the number of cue words and phrases (lines lower-cased)."""
+    n = len(low_lines)
+    out = np.zeros((n, len(CUE_NAMES)), dtype=np.float32)
+    get = _FAMILY.get
+    for i, t in enumerate(_PUNCT.sub(" ", low_joined).split("\n")):
+        ws = t.split()
+        fams = [get(w, -2) for w in ws]
+        if -2 in fams:
+            fams = [_family(w) for w in ws]
+        for f in fams:
+            if f >= 0:
+                out[i, f] += 1
+    for ph, k in _CUE_PHRASE_IDX.items():
+        pos = low_joined.find(ph)
+        while pos >= 0:
+            out[int(np.searchsorted(starts, pos, side="right")) - 1, k] += 1
+            pos = low_joined.find(ph, pos + len(ph))
+    return out
+
+
+def cue_counts(text_low: str) -> np.ndarray:
+    """Per cue family, the number of cue words or phrases in one lower-cased line."""
+    return cue_matrix([text_low], text_low, np.zeros(1, dtype=np.int64))[0]
+
+
+_BYLINE = re.compile(
+    r"^(?:written by|reported by|reporting by|story by|text by|words by|by|von|por|par|di|door|av|af|"
+    r"przez|autor(?:in|a)?|text|texto|texte|redakt\w*|author|reporter|from)\b[\s:]*", re.I)
+_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|de|at|ch|uk|fr|es|it)\b|@\w")
+
+FEATURES: tuple[str, ...] = (
+    "len", "words", "cjk", "term", "quote", "alpha", "digit", "upper", "titlecase", "comma",
+    "bullet", "indent", "blank_before", "blank_after", "prose", "prose_win", "prev_prose",
+    "next_prose", "in_block", "dist_prose", "rep_batch", "rep_batch_frac", "rep_outlet_frac", "dup_doc",
+    *(f"cue_{c}" for c in CUE_NAMES), *(f"short_cue_{c}" for c in CUE_NAMES),
+    "byline", "date", "date_only", "link", "pipes", "len_rel", "short", "prev_len", "next_len",
+    "first_block", "after_block", "before_block", "seg_rel", "seg_is_max", "seg_after_max", "seg_before_max",
+    "blank_anomaly", "gap_before", "gap_after",
+)
+_COL = {f: i for i, f in enumerate(FEATURES)}
+CONTEXT: tuple[str, ...] = ("p0", "p_prev", "p_next", "p_prev2", "p_next2", "p_win", "p_seg")
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", _NORM_DIGITS.sub("0", s.lower())).strip()
+
+
+def _hash(s: str) -> int:
+    return zlib.crc32(_norm(s).encode("utf-8", "replace"))
+
+
+def line_hashes(texts: list[str]) -> list[int]:
+    """CRC-32 of each line, lower-cased, digits folded to 0, whitespace collapsed (as :func:`_hash`)."""
+    folded = _NORM_DIGITS.sub("0", "\n".join(texts).lower()).split("\n")
+    return [zlib.crc32(" ".join(t.split()).encode("utf-8", "replace")) for t in folded]
+
+
+@dataclass
+class Line:
+    """One non-empty line of a dump: its text without indentation and list bullet."""
+
+    text: str
+    indent: int
+    bullet: bool
+    blank_before: bool
+    blank_after: bool = False
+
+
+def unwrap(raw_lines: list[str], max_width: int = 140) -> list[str]:
+    """Re-join hard-wrapped paragraphs (text saved at a fixed width, e-mail style).
+
+    Only when the whole text looks wrapped: no line is longer than ``max_width`` and at least two
+    lines of near-full width run straight into a next line.  A paragraph is a near-full line plus
+    its continuation lines, up to a blank line or a short line (its end).  Crawler dumps, with one
+    long line per paragraph, are left alone.
+    """
+    lens = [len(x.strip()) for x in raw_lines]
+    longest = max(lens, default=0)
+    if longest == 0 or longest > max_width:
+        return raw_lines
+    wrap = 0.6 * longest
+    cont = sum(1 for i in range(len(lens) - 1) if lens[i] >= wrap and lens[i + 1] > 0)
+    if cont < 2:
+        return raw_lines
+    out: list[str] = []
+    buf = ""
+    for raw, n in zip(raw_lines, lens, strict=True):
+        if buf:
+            if n == 0:
+                out += [buf, ""]
+                buf = ""
+                continue
+            buf += " " + raw.strip()
+            if n < wrap:
+                out.append(buf)
+                buf = ""
+            continue
+        if n >= wrap:
+            buf = raw.rstrip()
+        else:
+            out.append(raw)
+    if buf:
+        out.append(buf)
+    return out
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines of a dump with their layout (indentation, bullet, surrounding blank lines)."""
+    out: list[Line] = []
+    blank = True
+    for raw in unwrap(text.splitlines()):
+        s = raw.strip()
+        if not s:
+            blank = True
+            if out:
+                out[-1].blank_after = True
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        bullet = False
+        if s[0] in _BULLETS and len(s) > 1 and s[1] == " ":
+            bullet = True
+            s = s[2:].strip()
+        elif indent and (m := _NUMBERED.match(s)) and s[m.end():m.end() + 1].isalpha():
+            first = s[m.end():].split(maxsplit=1)[0]
+            if month_number(first) is None:  # "05. Juni 2025" is a date, not list item 5
+                bullet = True
+                s = s[m.end():]
+        if not s:
+            continue
+        out.append(Line(s, indent, bullet, blank))
+        blank = False
+        if len(out) >= MAX_LINES:
+            break
+    if out:
+        out[-1].blank_after = True  # the end of the text ends a paragraph, as the start begins one
+    return out
 
 
 class LineStats:
-    """Counts of lines across the documents of a batch (and per outlet), for repeated-line cues."""
+    """Bounded counts of normalised lines across the documents of a batch and per outlet.
 
-    def __init__(self) -> None:
+    Each document adds each of its distinct lines (lower-cased, digits folded, as a CRC-32) once.
+    ``docs_with(line)`` then says in how many documents a line occurs: a line found in many
+    documents is navigation, a footer or a recurring widget.  Memory is bounded by ``cap``: when the
+    table grows past it, entries seen only once are dropped (they carry no repetition signal).
+    The object is plain dicts and ints, so it pickles for worker processes (a few MB at most).
+    It also remembers the last few thousand documents it counted, so that the extractor can discount
+    a document's own lines (``included``).
+    """
+
+    def __init__(self, cap: int = 200_000) -> None:
         self.docs = 0
+        self.cap = cap
+        self.counts: dict[int, int] = {}
+        self.outlet_docs: dict[str, int] = {}
+        self.outlet_counts: dict[str, dict[int, int]] = {}
+        self.seen_docs: set[int] = set()
+        self.recent: list[int] = []
+        self.recent_cap = 4096
 
     def add_document(self, text: str, outlet: str | None = None) -> None:
+        """Count the distinct lines of one document (and of its outlet when known)."""
+        key = zlib.crc32(text.encode("utf-8", "replace"))
+        if key in self.seen_docs:
+            return
+        if len(self.recent) >= self.recent_cap:  # only recent documents are asked about
+            old, self.recent = self.recent[: self.recent_cap // 2], self.recent[self.recent_cap // 2:]
+            self.seen_docs.difference_update(old)
+        self.seen_docs.add(key)
+        self.recent.append(key)
         self.docs += 1
+        hashes = set(line_hashes([ln.text for ln in split_lines(text) if len(ln.text) < 400]))
+        for h in hashes:
+            self.counts[h] = self.counts.get(h, 0) + 1
+        if outlet:
+            self.outlet_docs[outlet] = self.outlet_docs.get(outlet, 0) + 1
+            oc = self.outlet_counts.setdefault(outlet, {})
+            for h in hashes:
+                oc[h] = oc.get(h, 0) + 1
+            if len(oc) > self.cap // 4:
+                self.outlet_counts[outlet] = {k: v for k, v in oc.items() if v > 1}
+        if len(self.counts) > self.cap:
+            self.counts = {k: v for k, v in self.counts.items() if v > 1}
 
     def add_all(self, texts: Iterable[tuple[str, str | None]]) -> None:
         for t, o in texts:
             self.add_document(t, o)
 
+    def contains(self, text: str) -> bool:
+        return zlib.crc32(text.encode("utf-8", "replace")) in self.seen_docs
+
+    def other_docs(self, h: int, included: bool) -> tuple[int, int]:
+        """(other documents with the line, other documents in all) for a line hash."""
+        own = 1 if included else 0
+        return max(self.counts.get(h, 0) - own, 0), max(self.docs - own, 0)
+
+    def other_outlet_docs(self, h: int, outlet: str | None, included: bool) -> tuple[int, int]:
+        if not outlet or outlet not in self.outlet_counts:
+            return 0, 0
+        own = 1 if included else 0
+        return (max(self.outlet_counts[outlet].get(h, 0) - own, 0),
+                max(self.outlet_docs.get(outlet, 0) - own, 0))
+
+
+def _main_block(lines: list[Line], prose: list[bool]) -> tuple[int, int]:
+    """The run of lines with the largest sum of prose characters minus a cost per other line."""
+    best, best_rng = -1.0, (0, -1)
+    cur, start = 0.0, 0
+    for i, ln in enumerate(lines):
+        v = float(len(ln.text)) if prose[i] else -60.0
+        if cur <= 0:
+            cur, start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, best_rng = cur, (start, i)
+    return best_rng
+
+
+def _char_classes(joined: str) -> dict[str, np.ndarray]:
+    """Boolean masks over the code points of the joined lines (Latin, Greek, Cyrillic, CJK aware)."""
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    upper = ((cp >= 65) & (cp <= 90)) | ((cp >= 192) & (cp <= 222) & (cp != 215)) | ((cp >= 0x391) & (cp <= 0x3A9)) \
+        | ((cp >= 0x400) & (cp <= 0x42F))
+    lower = ((cp >= 97) & (cp <= 122)) | ((cp >= 223) & (cp <= 255) & (cp != 247)) | ((cp >= 0x3B1) & (cp <= 0x3C9)) \
+        | ((cp >= 0x430) & (cp <= 0x45F))
+    cjk = ((cp >= 0x3040) & (cp <= 0x30FF)) | ((cp >= 0x3400) & (cp <= 0x9FFF)) | ((cp >= 0xAC00) & (cp <= 0xD7AF))
+    other_letters = ((cp >= 0x100) & (cp < 0x2000) & ~upper & ~lower)
+    alpha = upper | lower | cjk | other_letters
+    digit = (cp >= 48) & (cp <= 57)
+    space = (cp == 32) | (cp == 9) | (cp == 10) | (cp == 0xA0) | (cp == 0x3000)
+    prev_space = np.concatenate([[True], space[:-1]])
+    word_start = ~space & prev_space
+    comma = (cp == 44) | (cp == 59) | (cp == 0x3001) | (cp == 0xFF0C)
+    return {"upper": upper, "alpha": alpha, "cjk": cjk, "digit": digit, "word_start": word_start,
+            "title_start": word_start & upper, "comma": comma}
+
+
+def _count_matches(rx: re.Pattern[str], text: str, starts: np.ndarray, n: int) -> np.ndarray:
+    """Matches of ``rx`` per line, in one pass over the joined text."""
+    pos = [m.start() for m in rx.finditer(text)]
+    if not pos:
+        return np.zeros(n, dtype=np.float32)
+    idx = np.searchsorted(starts, np.asarray(pos), side="right") - 1
+    return np.bincount(idx, minlength=n).astype(np.float32)[:n]
+
+
+_BYLINE_M = re.compile(_BYLINE.pattern, re.I | re.M)
+
+
+def _runs(flags: np.ndarray, gap: int) -> np.ndarray:
+    """Segment ids: a new segment starts at a flagged line preceded by ``gap`` or more unflagged lines."""
+    n = len(flags)
+    seg = np.zeros(n, dtype=np.int64)
+    k, g = 0, 0
+    fl = flags.tolist()
+    for i in range(n):
+        if fl[i]:
+            if g >= gap:
+                k += 1
+            g = 0
+        else:
+            g += 1
+        seg[i] = k
+    return seg
+
+
+def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str | None = None,
+                  included: bool = True) -> np.ndarray:
+    """The feature matrix (one row per line, columns as in :data:`FEATURES`).
+
+    Character classes, word counts and cue matches are computed once over the joined text with
+    numpy and per-line reductions (``np.add.reduceat``), so that a 300-line page costs a few ms.
+    """
+    n = len(lines)
+    X = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    if n == 0:
+        return X
+    col = {f: i for i, f in enumerate(FEATURES)}
+    texts = [ln.text for ln in lines]
+    joined = "\n".join(texts)
+    L = np.array([len(t) for t in texts], dtype=np.float32)
+    starts = np.zeros(n, dtype=np.int64)
+    starts[1:] = np.cumsum(L[:-1] + 1).astype(np.int64)
+    cc = _char_classes(joined)
+    red = {k: np.add.reduceat(v.astype(np.float32), starts) for k, v in cc.items()}
+    words = red["word_start"]
+    letters = red["alpha"]
+    cjk = red["cjk"] / L
+    ends = np.array([t.endswith(_TERMINAL) for t in texts], dtype=bool)
+    prose = np.where(cjk > 0.3, (L >= 40) & ends, (words >= 12) & (ends | (words >= 30)))
+    prose_l = prose.tolist()
+    b0, b1 = _main_block(lines, prose_l)
+    prose_idx = np.flatnonzero(prose)
+    med = float(np.median(L[prose_idx])) if len(prose_idx) else 200.0
+    norms = line_hashes(texts)
+    dup: dict[int, int] = {}
+    for h in norms:
+        dup[h] = dup.get(h, 0) + 1
+    pa = prose.astype(np.float32)
+    idx = np.arange(n)
+    # distance to the nearest prose line
+    last_before = np.maximum.accumulate(np.where(prose, idx, -10_000))
+    nxt = np.where(prose, idx, 10_000 + n)
+    first_after = np.minimum.accumulate(nxt[::-1])[::-1]
+    dist = np.minimum(idx - last_before, first_after - idx).astype(np.float32)
+    csum = np.concatenate([[0.0], np.cumsum(pa)])
+    lo, hi = np.maximum(idx - 3, 0), np.minimum(idx + 4, n)
+    # segments: runs of lines split at two or more consecutive non-prose lines
+    seg = _runs(prose, 2)
+    seg_chars = np.bincount(seg, weights=L * pa)
+    max_seg = int(np.argmax(seg_chars)) if len(prose_idx) else -1
+    max_chars = float(seg_chars[max_seg]) if len(prose_idx) else 1.0
+    blank_b = np.array([ln.blank_before for ln in lines], dtype=np.float32)
+    blank_a = np.array([ln.blank_after for ln in lines], dtype=np.float32)
+    blank_rate = float(blank_b[prose_idx].mean()) if len(prose_idx) else 0.5
+    # non-prose run lengths before and after each line
+    g_b = idx - np.maximum.accumulate(np.where(prose, idx, -1)) - 1
+    gap_b = np.concatenate([[0], np.where(prose[:-1], 0, g_b[:-1] + 1)]) if n > 1 else np.zeros(1)
+    rev = prose[::-1]
+    ridx = np.arange(n)
+    g_a = ridx - np.maximum.accumulate(np.where(rev, ridx, -1)) - 1
+    gap_a_r = np.concatenate([[0], np.where(rev[:-1], 0, g_a[:-1] + 1)]) if n > 1 else np.zeros(1)
+    gap_a = gap_a_r[::-1]
+    low = joined.lower()
+    short = L < 100
+    X[:, col["len"]] = np.log1p(L)
+    X[:, col["words"]] = np.log1p(words)
+    X[:, col["cjk"]] = cjk
+    X[:, col["term"]] = ends
+    X[:, col["quote"]] = [t[0] in "\"“„«'‘" or t.endswith(("\"", "”", "“", "»")) for t in texts]
+    X[:, col["alpha"]] = letters / L
+    X[:, col["digit"]] = red["digit"] / L
+    X[:, col["upper"]] = np.where(letters > 0, red["upper"] / np.maximum(letters, 1), 0.0)
+    X[:, col["titlecase"]] = red["title_start"] / np.maximum(words, 1)
+    X[:, col["comma"]] = np.minimum(red["comma"] / np.maximum(words, 1), 1.0)
+    X[:, col["bullet"]] = [ln.bullet for ln in lines]
+    X[:, col["indent"]] = [min(ln.indent, 8) / 8 for ln in lines]
+    X[:, col["blank_before"]] = blank_b
+    X[:, col["blank_after"]] = blank_a
+    X[:, col["prose"]] = pa
+    X[:, col["prose_win"]] = (csum[hi] - csum[lo] - pa) / np.maximum(hi - lo - 1, 1)
+    X[1:, col["prev_prose"]] = pa[:-1]
+    X[:-1, col["next_prose"]] = pa[1:]
+    X[:, col["in_block"]] = (idx >= b0) & (idx <= b1)
+    X[:, col["first_block"]] = idx == b0
+    X[:, col["after_block"]] = np.log1p(np.maximum(idx - b1, 0))
+    X[:, col["before_block"]] = np.log1p(np.maximum(b0 - idx, 0))
+    X[:, col["dist_prose"]] = np.log1p(np.minimum(dist, 50))
+    if stats is not None:
+        for i in range(n):
+            if L[i] < 400:
+                c, d = stats.other_docs(norms[i], included)
+                if c:
+                    X[i, col["rep_batch"]] = math.log1p(c)
+                    X[i, col["rep_batch_frac"]] = c / d if d else 0.0
+                if outlet:
+                    c, d = stats.other_outlet_docs(norms[i], outlet, included)
+                    X[i, col["rep_outlet_frac"]] = c / d if d else 0.0
+    X[:, col["dup_doc"]] = [dup[h] > 1 for h in norms]
+    cues = cue_matrix(low.split("\n"), low, starts)
+    for k, name in enumerate(CUE_NAMES):
+        cnt = cues[:, k]
+        # a long line needs two hits: prose mentions "video" once
+        X[:, col["cue_" + name]] = np.where(short, cnt > 0, cnt >= 2)
+        X[:, col["short_cue_" + name]] = short & (cnt > 0)
+    X[:, col["byline"]] = (_count_matches(_BYLINE_M, joined, starts, n) > 0) & (L < 150)
+    has_digit = red["digit"] > 0
+    for i in np.flatnonzero(has_digit & (L < 200)).tolist():
+        ds = find_dates(texts[i], with_time=True)
+        if ds:
+            X[i, col["date"]] = 1.0
+            X[i, col["date_only"]] = sum(d.end - d.start for d in ds) / L[i] > 0.5
+    X[:, col["link"]] = _count_matches(_LINK, low, starts, n) > 0
+    X[:, col["pipes"]] = [min(t.count("|") + t.count(" / ") + t.count(" · "), 5) / 5 for t in texts]
+    X[:, col["len_rel"]] = np.minimum(L / med, 3.0)
+    X[:, col["short"]] = words <= 3
+    X[1:, col["prev_len"]] = np.log1p(L[:-1])
+    X[:-1, col["next_len"]] = np.log1p(L[1:])
+    X[:, col["seg_rel"]] = seg_chars[seg] / max(max_chars, 1.0)
+    X[:, col["seg_is_max"]] = seg == max_seg
+    X[:, col["seg_after_max"]] = seg > max_seg
+    X[:, col["seg_before_max"]] = seg < max_seg
+    X[:, col["blank_anomaly"]] = (np.abs(blank_b - blank_rate) + np.abs(blank_a - blank_rate)) / 2
+    X[:, col["gap_before"]] = np.log1p(gap_b)
+    X[:, col["gap_after"]] = np.log1p(gap_a)
+    return X
+
+
+def context_features(p: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """Second-stage inputs: the first-stage probabilities of a line and of its neighbours."""
+    n = len(p)
+    C = np.zeros((n, len(CONTEXT)), dtype=np.float32)
+    if n == 0:
+        return C
+    pad = np.concatenate([[0.0, 0.0], p, [0.0, 0.0]])
+    C[:, 0] = p
+    C[:, 1] = pad[1:n + 1]
+    C[:, 2] = pad[3:n + 3]
+    C[:, 3] = np.maximum(pad[0:n], pad[1:n + 1])
+    C[:, 4] = np.maximum(pad[3:n + 3], pad[4:n + 4])
+    cs = np.concatenate([[0.0], np.cumsum(p)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - 5, 0), np.minimum(idx + 6, n)
+    C[:, 5] = (cs[hi] - cs[lo] - p) / np.maximum(hi - lo - 1, 1)
+    # mean probability of the line's segment (runs split at two low lines)
+    low = p < 0.5
+    seg = np.zeros(n, dtype=np.int64)
+    k, gap = 0, 0
+    for i in range(n):
+        if not low[i]:
+            if gap >= 2:
+                k += 1
+            gap = 0
+        else:
+            gap += 1
+        seg[i] = k
+    sums = np.bincount(seg, weights=p)
+    cnt = np.bincount(seg)
+    C[:, 6] = sums[seg] / np.maximum(cnt[seg], 1)
+    return C
+
+
+class _Net:
+    """A one-hidden-layer network (or plain logistic regression when there is no hidden layer)."""
+
+    def __init__(self, d: dict[str, Any], names: tuple[str, ...] = FEATURES) -> None:
+        self.features: list[str] = d["features"]
+        self.mean = np.asarray(d["mean"], dtype=np.float32)
+        self.std = np.asarray(d["std"], dtype=np.float32)
+        self.W1 = np.asarray(d["W1"], dtype=np.float32) if d.get("W1") is not None else None
+        self.b1 = np.asarray(d["b1"], dtype=np.float32) if d.get("b1") is not None else None
+        self.W2 = np.asarray(d["W2"], dtype=np.float32)
+        self.b2 = float(d["b2"])
+        self.threshold = float(d.get("threshold", 0.5))
+        self.sub_threshold = float(d.get("sub_threshold", 0.3))
+        idx = {f: i for i, f in enumerate(names)}
+        self.cols = np.array([idx[f] for f in self.features])
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        Z = np.clip((X[:, self.cols] - self.mean) / self.std, -10.0, 10.0)
+        if self.W1 is not None and self.b1 is not None:
+            Z = np.maximum(Z @ self.W1 + self.b1, 0.0)
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-(Z @ self.W2 + self.b2)))
+        return out
+
+
+@lru_cache(maxsize=4)
+def _model(name: str, names: tuple[str, ...] = FEATURES) -> _Net | None:
+    path = DATA_DIR / name
+    if not path.is_file():
+        return None
+    data = path.read_text("utf-8")
+    return _Net(json.loads(data), names)
+
+
+def line_probabilities(lines: list[Line], X: np.ndarray) -> np.ndarray:
+    """Probability that each line is article text (learned model, or a rule when it is missing)."""
+    net = _model("lines.json")
+    if net is not None:
+        p = net.predict(X)
+        net2 = _model("lines2.json", FEATURES + CONTEXT)
+        if net2 is not None:
+            p = net2.predict(np.concatenate([X, context_features(p, X)], axis=1))
+        return p
+    col = {f: i for i, f in enumerate(FEATURES)}
+    p = 0.2 + 0.5 * X[:, col["prose"]] + 0.2 * X[:, col["in_block"]] - 0.5 * X[:, col["rep_batch_frac"]]
+    return np.clip(p, 0.0, 1.0)
+
+
+def select_lines(lines: list[Line], p: np.ndarray, X: np.ndarray | None = None) -> list[bool]:
+    """Keep lines over the threshold; keep a short line between two kept lines at a lower bar.
+
+    With the feature matrix, a non-prose line found in at least two other documents and in 30% of
+    them (of the batch or of the outlet) is never kept: widgets repeat, wire copy that repeats across
+    outlets is prose and is left to the model."""
+    net = _model("lines2.json", FEATURES + CONTEXT) or _model("lines.json")
+    thr = net.threshold if net else 0.5
+    sub = net.sub_threshold if net else 0.3
+    if X is not None:
+        c = _COL
+        repeated = (X[:, c["prose"]] == 0) & (X[:, c["rep_batch"]] >= math.log1p(2) - 1e-6) & (
+            (X[:, c["rep_batch_frac"]] >= 0.3) | (X[:, c["rep_outlet_frac"]] >= 0.3))
+        p = np.where(repeated, 0.0, p)
+    keep = [bool(v >= thr) for v in p]
+    n = len(lines)
+    for i in range(1, n - 1):
+        if not keep[i] and p[i] >= sub and keep[i - 1] and any(keep[i + 1:i + 3]):
+            keep[i] = True
+    kept = [i for i in range(n) if keep[i]]
+    if not kept:
+        return keep
+    # the lead above the first kept line and the last paragraph below the last one, when only short
+    # furniture ("Trending Now", a share bar) separates them from the article
+    for edge, step in ((kept[0], -1), (kept[-1], 1)):
+        j = edge + step
+        while 0 <= j < n and abs(j - edge) <= 4:
+            w = len(lines[j].text.split())
+            if w >= 12 and lines[j].text.endswith(_TERMINAL):
+                if p[j] >= sub:
+                    keep[j] = True
+                break
+            if w > 4:
+                break
+            j += step
+    return keep
+
+
+def inline_teasers(lines: list[Line], keep: list[bool]) -> list[int]:
+    """Teaser cards inside the article: a heading glued to one paragraph (no blank line between
+    them, blank lines around the pair) in a document whose kept paragraphs are all blank-separated.
+
+    On the fundus dumps 18 of 19 such pairs inside the article region are related-article teasers.
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    if len(kept) < 4:
+        return []
+    rate = sum(lines[i].blank_before and lines[i].blank_after for i in kept) / len(kept)
+    if rate < 0.8:
+        return []
+    out: list[int] = []
+    for i in range(kept[0] + 1, kept[-1]):
+        a, b = lines[i], lines[i + 1]
+        if (a.blank_before and not a.blank_after and not b.blank_before and b.blank_after
+                and not a.text.endswith(_TERMINAL) and len(a.text.split()) <= 25 and len(b.text.split()) >= 12
+                and (keep[i] or keep[i + 1])):
+            out += [i, i + 1]
+    return out
+
 
 def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None = None) -> Extracted:
+    """Body, title, authors, date and outlet of a plain-text dump; see the module docstring."""
+    from sitrep.extract.meta import detect_language, host_of
+    from sitrep.extract.textmeta import find_metadata, removal_reason
+
     hints = hints or Hints()
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    title = hints.title or (lines[0] if lines else None)
-    body = "\n\n".join(lines[1:] if not hints.title else lines)
-    return Extracted(title=title, body=body, url=hints.url, extractor="text-baseline")
+    lines = split_lines(text)
+    if not lines:
+        return Extracted(url=hints.url, extractor="text-lines")
+    outlet_key = hints.outlet or host_of(hints.url)
+    included = stats.contains(text) if stats is not None else False
+    X = line_features(lines, stats, outlet_key, included)
+    p = line_probabilities(lines, X)
+    keep = select_lines(lines, p, X)
+    sample = " ".join(ln.text for ln, k in zip(lines, keep, strict=True) if k)[:1200]
+    language = hints.language or detect_language(sample)
+    meta = find_metadata(lines, X, p, keep, hints, language)
+    for i in inline_teasers(lines, keep):
+        meta.drop.setdefault(i, "teaser")
+    removed: list[Removed] = []
+    body_parts: list[str] = []
+    for i, ln in enumerate(lines):
+        if keep[i] and i not in meta.drop:
+            body_parts.append(ln.text)
+        else:
+            reason = meta.drop.get(i) or removal_reason(ln, X[i])
+            removed.append(Removed(text=ln.text, reason=reason))
+    body = "\n\n".join(body_parts)
+    return Extracted(title=meta.title, authors=meta.authors, published=meta.published, outlet=meta.outlet,
+                     language=language, url=hints.url, body=body, removed=removed, extractor="text-lines")

@@ -1,0 +1,498 @@
+"""Title, authors, publication date, outlet and removal reasons for plain-text dumps.
+
+Everything here works on the lines of :mod:`sitrep.extract.text` after the body decision, and
+looks first at the *header zone*: the lines just above the first kept body line, where pages print
+headline, byline, date and photo credit.
+
+* **title**: a learned score per candidate line (``sitrep/data/text/title.json``: logistic
+  regression over the line features plus distance to the body start), falling back to a rule
+  (the nearest heading-shaped line above the body).  A line equal to the title is never body.
+* **authors**: bylines (``By A and B``, ``Written by X``, ``Von X``, ``Por X``, ``by X March 11, 2025``)
+  in the header zone or just after the body, and ``X reported from Y`` sentences at the end; names
+  are checked to look like person names (2–5 capitalised tokens, no digits, no role words).
+* **published**: dates found by :func:`sitrep.extract.dates.find_dates` in the header zone, the one
+  closest to the body start (a date with a time beats one without); then a date in the URL.
+* **outlet**: the hints, else a ``© 2025 Name`` line, else ``Name's first-ever magazine``-style
+  possessives and ``correspondent for Name`` in boilerplate lines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sitrep.extract.dates import find_dates
+from sitrep.model import Hints
+
+if TYPE_CHECKING:
+    from sitrep.extract.text import Line
+
+__all__ = ["Meta", "find_metadata", "removal_reason", "TITLE_FEATURES", "title_features", "parse_byline"]
+
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|(?:de|da|van|von|der|den|del|di|la|le|al|bin|ibn|ter|dos|du)(?=\s))"
+_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}"
+_JOIN = r"\s*(?:,\s*(?:and\s+|und\s+|y\s+|et\s+|e\s+)?|\s+(?:and|und|y|et|e|og|och|en|i|и|&)\s+|\s*&\s*)\s*"
+_BYLINE_LEAD = re.compile(
+    r"^(?:written by|reported by|reporting by|story by|text by|words by|posted by|by|von|por|par|di|door|"
+    r"av|af|przez|autor(?:in|a|es)?|author|text|texto|texte|reporter)\b[\s:]*", re.I)
+_ROLE_WORDS = re.compile(
+    r"\b(?:staff|news|editor|editors|redaktion|agency|agencia|agence|desk|team|min|read|minutes?|uhr|"
+    r"updated|aktualisiert|published|veröffentlicht|photo|foto|reporter|correspondent|korrespondent|"
+    r"press|associated|reuters|afp|dpa|ap|epa|getty|images?|video|source|quelle|online|newsroom|"
+    r"and|und|the|der|die|das|for|für|with|mit|in|on|am|at|de|del|el|la|los|las|le|les)\b", re.I)
+_INNER_BY = re.compile(rf"^(?:[\w-]+\s+){{1,2}}(?:von|by|por|par|di|door|av|af)\s+({_NAME})\s*$")
+_REPORTED = re.compile(rf"({_NAME})\s+(?:reported|contributed(?: reporting)?|wrote)\b(?: this)?(?: from| to| report)?")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^|•\n]{2,60}?)"
+                        r"(?:\s*[.|•,]|\s+all rights|\s+alle rechte|\s+todos|\s*$)", re.I)
+_POSSESSIVE = re.compile(r"\b(The\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})['’]s\s+(?:first|own|latest|new|weekly|"
+                         r"daily|newsletter|podcast|magazine|journalism|reporting)")
+_CORRESPONDENT = re.compile(r"\b([A-Z][\w/&.-]{1,20}(?:\s+[A-Z][\w/&.-]+){0,3})['’]s\s+(?:[\w-]+\s+){0,4}"
+                            r"(?:correspondent|reporter|editor|columnist|service)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|\b)")
+
+
+@dataclass
+class Meta:
+    """What :func:`find_metadata` found, plus kept lines that must leave the body (index -> reason)."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    outlet: str | None = None
+    drop: dict[int, str] = field(default_factory=dict)
+
+
+TITLE_FEATURES = ("dist_start", "before_start", "after_start", "p_body", "cand_rank", "dup_title",
+                  "ends_period", "overlap_lead", "overlap_body", "heading_rank", "blank_around", "t_words")
+_SENTENCE_END = re.compile(r"[.。][\"”’'»)]*$")
+_WORD = re.compile(r"\w{4,}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _heading_shaped(s: str) -> bool:
+    w = len(s.split())
+    return 2 <= w <= 30 and 15 <= len(s) <= 250 and not s.endswith((",", ";", ":"))
+
+
+def title_features(lines: list[Line], X: np.ndarray, p: np.ndarray, start: int,
+                   keep: list[bool] | None = None) -> tuple[list[int], np.ndarray]:
+    """Candidate title lines (around the body start) and their extra features.
+
+    Besides position, the strongest language-independent cue is word overlap with the lead: a
+    headline shares its content words with the first paragraphs, navigation and teasers do not.
+    """
+    n = len(lines)
+    lo, hi = max(0, start - 40), min(n, start + 4)
+    # a long sentence ending in a full stop is a lead or a caption, not a headline; a short line with
+    # a cookie, subscribe or comment cue is page furniture
+    col = _cols()
+    furniture = [col["short_cue_" + c] for c in ("cookie", "subscribe", "comment")]
+    cands = [i for i in range(lo, hi) if 2 <= len(lines[i].text) <= 300
+             and not (len(lines[i].text.split()) >= 18 and _SENTENCE_END.search(lines[i].text))
+             and not X[i, furniture].any() and not X[i, col["date_only"]]]
+    extra = np.zeros((len(cands), len(TITLE_FEATURES)), dtype=np.float32)
+    norm = [" ".join(lines[i].text.lower().split()) for i in cands]
+    kept = [i for i in range(n) if (keep[i] if keep is not None else p[i] >= 0.5)]
+    lead_idx = [i for i in kept if i >= start][:3]
+    lead = set(_WORD.findall(" ".join(lines[i].text.lower() for i in lead_idx)))
+    body = set(_WORD.findall(" ".join(lines[i].text.lower() for i in kept[:40])))
+    heads_after = 0
+    ranks: dict[int, int] = {}
+    for i in range(hi - 1, lo - 1, -1):
+        if i < start and _heading_shaped(lines[i].text):
+            ranks[i] = heads_after
+            heads_after += 1
+    for k, i in enumerate(cands):
+        s = lines[i].text
+        ws = set(_WORD.findall(s.lower()))
+        own = [j for j in lead_idx if j != i]
+        lead_w = lead if own == lead_idx else set(_WORD.findall(" ".join(lines[j].text.lower() for j in own)))
+        extra[k] = (
+            math.log1p(abs(start - i)),
+            i < start,
+            i > start,
+            p[i],
+            math.log1p(len(cands) - k),
+            norm.count(norm[k]) > 1,
+            s.endswith("."),
+            len(ws & lead_w) / len(ws) if ws else 0.0,
+            len(ws & body) / len(ws) if ws else 0.0,
+            math.log1p(ranks.get(i, 20)),
+            lines[i].blank_before + lines[i].blank_after,
+            math.log1p(len(s.split())),
+        )
+    return cands, extra
+
+
+@lru_cache(maxsize=2)
+def _title_model() -> dict | None:
+    from sitrep.extract.text import DATA_DIR
+
+    path = DATA_DIR / "title.json"
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
+
+
+def _title_scores(X: np.ndarray, extra: np.ndarray) -> np.ndarray:
+    from sitrep.extract.text import FEATURES, _Net
+
+    m = _title_model()
+    Z = np.concatenate([X, extra], axis=1)
+    names = FEATURES + TITLE_FEATURES
+    if m is None:
+        col = {f: i for i, f in enumerate(names)}
+        words = np.expm1(Z[:, col["words"]])
+        s = -Z[:, col["dist_start"]] + (words >= 3) * 1.0 + (words <= 25) * 1.0 - Z[:, col["term"]] * 0.5
+        s += 2 * Z[:, col["overlap_lead"]]
+        s -= 2 * Z[:, col["rep_batch_frac"]] + 2 * Z[:, col["byline"]] + 2 * Z[:, col["date_only"]]
+        return s
+    return _Net(m, names).predict(Z)
+
+
+_TRAILING_ROLE = re.compile(r"(?:\s+|(?<=[a-zß-ÿ])(?=[A-Z]))(?:\w+\s+)?(?:korrespondent(?:in)?|redakteur(?:in)?|"
+                            r"reporter(?:in)?|correspondent|editor|autor(?:in)?|journalist(?:in)?|"
+                            r"volont(?:är|ärin)|chefredakteur(?:in)?|writer|columnist|follow|twitter|email|e-mail)\b.*$",
+                            re.I)
+
+
+def _clean_name(s: str) -> str | None:
+    s = _TRAILING_ROLE.sub("", re.sub(r"\s+", " ", s)).strip(" ,;:-–|/")
+    toks = s.split()
+    if not 2 <= len(toks) <= 5 or any(ch.isdigit() for ch in s):
+        return None
+    if _ROLE_WORDS.search(s) and not re.fullmatch(r"(?:\S+\s+)?(?:de|da|van|von|der|del|di|la|le|al)\s+.*", s):
+        return None
+    if not all(t[0].isupper() or t in {"de", "da", "van", "von", "der", "den", "del", "di", "la", "le", "al",
+                                       "bin", "ibn", "ter", "dos", "du"} for t in toks):
+        return None
+    if s.isupper() and len(s) > 3:
+        s = s.title()
+    return s
+
+
+def parse_byline(s: str) -> list[str]:
+    """Person names of a byline line (``By A and B``, ``Written by X``, ``by X March 11, 2025``)."""
+    m = _BYLINE_LEAD.match(s)
+    if not m:
+        # "Kolumne von Jane Roe", "A column by Jane Roe": a short line that ends with the name
+        m2 = _INNER_BY.match(s) if len(s) < 70 else None
+        if not m2:
+            return []
+        c = _clean_name(m2.group(1))
+        return [c] if c else []
+    rest = s[m.end():]
+    ds = find_dates(rest, with_time=False)
+    if ds:
+        rest = rest[:ds[0].start]
+    # cut at a date, a separator or a role
+    cut = re.search(r"\s(?:\||•|·|—|–|-)\s|\d|\s(?:am|on|le|el|il|em|op|den)\s|[,;]\s*(?:[a-z]|$)", rest)
+    if cut:
+        rest = rest[:cut.start()]
+    names: list[str] = []
+    for part in re.split(_JOIN, rest):
+        nm = re.match(_NAME, part.strip())
+        if nm:
+            c = _clean_name(nm.group(0))
+            if c and c not in names:
+                names.append(c)
+    return names
+
+
+_PERSON_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+)?\.?|[A-Z]\.")
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "di", "la", "le", "al", "bin", "ibn", "ter", "dos",
+              "du", "zu", "y"}
+
+
+def _person_like(s: str) -> bool:
+    toks = s.split()
+    if not 2 <= len(toks) <= 4 or len(s) > 40:
+        return False
+    core = [t for t in toks if t not in _PARTICLES]
+    if len(core) < 2 or not all(_PERSON_TOKEN.fullmatch(t) for t in core):
+        return False
+    return not _ROLE_WORDS.search(s)
+
+
+def bare_names(s: str) -> list[str]:
+    """Names of a line that is only a name list ("Jane Roe", "Jane Roe und John Doe",
+    "Jane Roe · Outlet · Posted ..."), with names glued by flattened markup split apart."""
+    s = s.strip()
+    if len(s) > 160 or any(ch in s for ch in ":!?\"“”„«»()") or s.endswith("."):
+        return []
+    head = re.split(r"\s[·|•]\s|\s[-–—]\s", s)[0].strip()
+    head = re.sub(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])", ", ", head)  # "Jasper RiemannBarbara Schneider"
+    parts = [x.strip() for x in re.split(_JOIN, head) if x.strip()]
+    if not parts or any(not _person_like(x) for x in parts):
+        # a run of two-word names separated by spaces only ("Ann Bell Jo Cole Max Ray Lee")
+        toks = head.replace(",", " ").split()
+        if 4 <= len(toks) <= 12 and len(toks) % 2 == 0 and all(_PERSON_TOKEN.fullmatch(t) for t in toks) \
+                and not _ROLE_WORDS.search(head):
+            return []
+        return []
+    return [_clean_name(x) or x for x in parts]
+
+
+def _reported_names(text: str) -> list[str]:
+    out = []
+    for m in _REPORTED.finditer(text):
+        toks = m.group(1).split()
+        # keep the trailing capitalised run (drops a capitalised role word before the name)
+        c = _clean_name(" ".join(toks[-3:])) or _clean_name(" ".join(toks[-2:]))
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _outlet_from_lines(lines: list[Line], keep: list[bool]) -> str | None:
+    """A publication name printed in the page furniture: copyright line, then possessive cues."""
+    for i in range(len(lines) - 1, -1, -1):
+        if keep[i]:
+            continue
+        s = lines[i].text
+        if len(s) < 200:
+            m = _COPYRIGHT.search(s)
+            if m:
+                name = m.group(1).strip(" .,")
+                if 2 <= len(name) <= 50 and not re.search(r"\d{3}|all rights|rights reserved", name, re.I):
+                    return name
+    for i, ln in enumerate(lines):
+        if keep[i]:
+            continue
+        m = _POSSESSIVE.search(ln.text) or _CORRESPONDENT.search(ln.text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def find_metadata(lines: list[Line], X: np.ndarray, p: np.ndarray, keep: list[bool], hints: Hints,
+                  language: str | None = None) -> Meta:
+    """Title, authors, date and outlet of a dump, and the kept lines that are metadata, not body."""
+    from sitrep.extract.text import FEATURES
+
+    col = {f: i for i, f in enumerate(FEATURES)}
+    meta = Meta()
+    n = len(lines)
+    kept = [i for i in range(n) if keep[i]]
+    start = kept[0] if kept else 0
+    end = kept[-1] if kept else n - 1
+    # --- title
+    title_idx: int | None = None
+    if hints.title:
+        meta.title = hints.title
+    else:
+        cands, extra = title_features(lines, X, p, start, keep)
+        if cands:
+            sc = _title_scores(X[cands], extra)
+            title_idx = cands[int(np.argmax(sc))]
+            meta.title = lines[title_idx].text
+    if title_idx is not None:
+        meta.drop[title_idx] = "title"
+    if meta.title:
+        t = " ".join(meta.title.lower().split())
+        for i in range(n):
+            if keep[i] and " ".join(lines[i].text.lower().split()) == t:
+                meta.drop[i] = "title"
+    if title_idx is not None and kept and title_idx > start:
+        # lines kept above the title are page furniture, not the article
+        for i in kept:
+            if i < title_idx and i not in meta.drop and p[i] < 0.9:
+                meta.drop[i] = "above-title"
+    anchor = title_idx if title_idx is not None else start
+    # --- authors
+    zone = range(max(0, min(anchor, start) - 3), min(n, max(anchor, start) + 12))
+    authors: list[str] = []
+    for i in zone:
+        s = lines[i].text
+        if len(s) > 200:
+            continue
+        names = parse_byline(s)
+        if names:
+            authors.extend(x for x in names if x not in authors)
+            meta.drop[i] = "byline"
+            break
+    if not authors:
+        near = list(range(max(0, anchor - 4), min(n, anchor + 9)))
+        cue_cols = [col["short_cue_" + c] for c in ("cookie", "subscribe", "share", "teaser", "credit", "comment",
+                                                     "footer", "ad")]
+        dated = X[:, col["date"]]
+        for i in near:
+            if X[i, col["rep_batch_frac"]] > 0.1 or lines[i].bullet or X[i, cue_cols].any():
+                continue
+            between = min(anchor, start) < i < max(anchor, start)
+            if not between and not dated[max(0, i - 3):i + 4].any():
+                continue
+            names = bare_names(lines[i].text)
+            if names:
+                authors.extend(x for x in names if x not in authors)
+                meta.drop[i] = "byline"
+                break
+    if not authors:
+        tail = range(max(0, end - 4), min(n, end + 6))
+        for i in tail:
+            s = lines[i].text
+            names = parse_byline(s) if len(s) < 150 else []
+            if names:
+                authors.extend(x for x in names if x not in authors)
+                meta.drop[i] = "byline"
+    if not authors:
+        for i in range(start, n):
+            s = lines[i].text
+            names = _reported_names(s) if len(s) < 400 else []
+            if names:
+                authors.extend(x for x in names if x not in authors)
+                meta.drop[i] = "byline"
+    meta.authors = authors
+    _drop_bios(lines, keep, authors, start, meta)
+    # --- date
+    meta.published = _pick_date(lines, X, keep, anchor, start, end, _day_first(lines, language))
+    if meta.published is None and hints.url:
+        m = _URL_DATE.search(hints.url)
+        if m:
+            from sitrep.extract.dates import parse_date
+
+            meta.published = parse_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    for i in range(n):
+        if keep[i] and X[i, col["date_only"]] and i not in meta.drop:
+            meta.drop[i] = "date"
+    # --- outlet
+    meta.outlet = hints.outlet or _outlet_from_lines(lines, [k and i not in meta.drop for i, k in enumerate(keep)])
+    return meta
+
+
+_PUBLISHED = re.compile(r"publi|veröffentlicht|erschienen|stand:|datum|fecha|date|data:|pubblicato|gepubliceerd|"
+                        r"opublikowano|yayın|posted|released|发布|公開|掲載|입력|등록", re.I)
+_UPDATED = re.compile(r"updat|aktualisiert|actualiza|mis à jour|modifi|geändert|aggiornato|bijgewerkt|"
+                      r"zaktualizowano|güncelle|修正|更新|수정", re.I)
+_SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(?:19|20)?\d\d(?!\d)")
+
+
+def _day_first(lines: list[Line], language: str | None) -> bool:  # noqa: ARG001
+    """Reading order of slashed dates in this document: evidence (a part over 12), else language."""
+    for ln in lines:
+        if "/" in ln.text:
+            for m in _SLASH.finditer(ln.text):
+                a, b = int(m.group(1)), int(m.group(2))
+                if a > 12 >= b:
+                    return True
+                if b > 12 >= a:
+                    return False
+    return True
+
+
+def _pick_date(lines: list[Line], X: np.ndarray, keep: list[bool], anchor: int, start: int, end: int,
+               day_first: bool) -> str | None:
+    """The publication date: the best-scored date line, by distance to the headline and cues.
+
+    Lower is better: log distance in lines from the headline; a "published" cue, an attached time
+    and a line that is mostly the date help; "updated", long lines (captions, prose), list items and
+    runs of dated lines (teaser and comment lists) and lines after the article cost.
+    """
+    from sitrep.extract.text import FEATURES
+
+    col = {f: i for i, f in enumerate(FEATURES)}
+    n = len(lines)
+    dated = X[:, col["date"]]
+    best: tuple[float, str] | None = None
+    for i in range(n):
+        if not dated[i]:
+            continue
+        s = lines[i].text
+        if keep[i] and X[i, col["prose"]] and not X[i, col["byline"]]:
+            continue
+        found = find_dates(s, day_first=day_first)
+        if not found:
+            continue
+        d = max(found, key=lambda f: f.has_time)
+        score = math.log1p(abs(i - anchor)) + (0.3 if i < anchor else 0.0)
+        pub = bool(_PUBLISHED.search(s))
+        if pub:
+            score -= 2.0
+        elif _UPDATED.search(s):
+            score += 1.0
+        if d.has_time:
+            score -= 0.7
+        if X[i, col["date_only"]]:
+            score -= 0.5
+        if len(s) > 120:
+            if not pub:
+                continue  # a date inside a caption or a sentence is an event date, not the publication
+            score += 1.0
+        if lines[i].bullet:
+            score += 1.0
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        if dated[lo:hi].sum() >= 3:
+            score += 1.5
+        if i > end + 5 and not pub:
+            score += 2.0
+        if best is None or score < best[0]:
+            best = (score, d.iso)
+    return best[1] if best else None
+
+
+_BIO_VERB = r"\s+(?:is|was|has|ist|war|es|est|fue|è|er|är|jest)\s"
+
+
+def _drop_bios(lines: list[Line], keep: list[bool], authors: list[str], start: int, meta: Meta) -> None:
+    """Author bios: a line that is an author's name, or starts "<author> is ...", opens a bio that runs
+    over the following kept lines until two dropped lines in a row."""
+    if not authors:
+        return
+    names = {a.casefold() for a in authors}
+    n = len(lines)
+    kept = [k for k in range(n) if keep[k]]
+    if len(kept) < 3:
+        return
+    i = max(start + 1, kept[len(kept) // 2])  # bios follow the article, a name line may head it
+    while i < n:
+        s = lines[i].text
+        low = s.casefold()
+        opens = low in names or any(low.startswith(a) and re.match(_BIO_VERB, s[len(a):]) for a in names)
+        if not opens:
+            i += 1
+            continue
+        j, misses = i, 0
+        while j < n and misses < 2:
+            if keep[j] and j not in meta.drop:
+                meta.drop[j] = "bio"
+                misses = 0
+            elif not keep[j] and j > i:
+                misses += 1
+            j += 1
+        i = j
+    return
+
+
+@lru_cache(maxsize=1)
+def _cols() -> dict[str, int]:
+    from sitrep.extract.text import FEATURES
+
+    return {f: i for i, f in enumerate(FEATURES)}
+
+
+def removal_reason(line: Line, x: np.ndarray) -> str:
+    """A short reason for a dropped line, from its strongest cue."""
+    col = _cols()
+    if x[col["rep_batch_frac"]] > 0.2 or x[col["rep_outlet_frac"]] > 0.2:
+        return "repeated-line"
+    if x[col["byline"]]:
+        return "byline"
+    for name, reason in (("cookie", "cookie"), ("subscribe", "subscribe"), ("share", "share"),
+                         ("comment", "comments"), ("credit", "credit"), ("ad", "advert"), ("footer", "footer"),
+                         ("teaser", "teaser")):
+        if x[col["short_cue_" + name]]:
+            return reason
+    if x[col["date_only"]]:
+        return "date"
+    if x[col["dup_doc"]]:
+        return "duplicate"
+    if x[col["bullet"]] or x[col["short"]]:
+        return "nav"
+    if x[col["prose"]]:
+        return "teaser" if x[col["in_block"]] else "outside-article"
+    if x[col["after_block"]] > 0:
+        return "footer"
+    return "boilerplate"
