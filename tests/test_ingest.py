@@ -70,11 +70,11 @@ def test_crash_mid_ingest_keeps_committed_chunks(corpus, tmp_path, monkeypatch):
     calls = {"n": 0}
     real = service.analyze_articles
 
-    def flaky(arts, jobs=1, actors_file=None):
+    def flaky(arts, jobs=1, actors_file=None, pool=None):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt  # the process is stopped while the second chunk is in flight
-        return real(arts, jobs=jobs, actors_file=actors_file)
+        return real(arts, jobs=jobs, actors_file=actors_file, pool=pool)
 
     monkeypatch.setattr(service, "analyze_articles", flaky)
     with pytest.raises(KeyboardInterrupt):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -66,12 +68,13 @@ def _new_only(raws: Iterable[RawDocument], store: Store, report: IngestReport) -
         yield raw
 
 
-def analyze_articles(arts: list[Article], jobs: int = 1, actors_file: str | None = None) -> list[Analysis]:
+def analyze_articles(arts: list[Article], jobs: int = 1, actors_file: str | None = None,
+                     pool: ProcessPoolExecutor | None = None) -> list[Analysis]:
     from sitrep.analyze import AnalyzeInput, analyze_texts
 
     docs = [AnalyzeInput(id=a.id, text=a.body, title=a.title, published=a.published, url=a.url, outlet=a.outlet)
             for a in arts]
-    return list(analyze_texts(docs, jobs=jobs, actors_file=actors_file))
+    return list(analyze_texts(docs, jobs=jobs, actors_file=actors_file, pool=pool))
 
 
 def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "auto", jobs: int = 1,
@@ -82,6 +85,8 @@ def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "
     report = IngestReport()
     linker = Linker(store)
     tracker = PropositionTracker(store)
+    pool: ProcessPoolExecutor | None = None  # one analysis pool for the whole run (made when needed)
+    stack = ExitStack()
     try:
         raws = _new_only(iter_raw(paths, force, max_bytes), store, report)
         articles = extract_raw(raws, jobs=jobs)
@@ -90,8 +95,10 @@ def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "
             if not chunk:
                 break
             good = [a for a in chunk if not a.error]
+            if analyze and good and jobs > 1 and pool is None:
+                pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
             analyses: list[Analysis | None] = list(
-                analyze_articles(good, jobs=jobs, actors_file=actors_file) if analyze and good else [None] * len(good))
+                analyze_articles(good, jobs, actors_file, pool) if analyze and good else [None] * len(good))
             with store.transaction():
                 for a in chunk:
                     if a.error:
@@ -117,6 +124,7 @@ def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "
             if on_progress:
                 on_progress(report)
     finally:
+        stack.close()
         if isinstance(db, str):
             store.close()
     return report

@@ -72,8 +72,12 @@ def _chunks(it: Iterable[AnalyzeInput], n: int) -> Iterator[list[AnalyzeInput]]:
         yield block
 
 
-def analyze_texts(docs: Iterable[AnalyzeInput], jobs: int = 1, actors_file: str | None = None) -> Iterator[Analysis]:
-    """Analyse documents in input order, in ``jobs`` processes."""
+def analyze_texts(docs: Iterable[AnalyzeInput], jobs: int = 1, actors_file: str | None = None,
+                  pool: ProcessPoolExecutor | None = None) -> Iterator[Analysis]:
+    """Analyse documents in input order, in ``jobs`` processes.
+
+    A caller that analyses many batches (``ingest``) passes its own ``pool``, so that each worker loads
+    the model once for the whole run rather than once per batch."""
     from sitrep.analyze.actors import load_gazetteer
 
     load_gazetteer(actors_file)  # fail early on a bad --actors file
@@ -81,14 +85,23 @@ def analyze_texts(docs: Iterable[AnalyzeInput], jobs: int = 1, actors_file: str 
         for chunk in _chunks(docs, CHUNK):
             yield from _analyze_chunk((chunk, actors_file))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: list[Future[list[Analysis]]] = []
-        for chunk in _chunks(docs, CHUNK):
-            pending.append(pool.submit(_analyze_chunk, (chunk, actors_file)))
-            if len(pending) >= 2 * jobs:
-                yield from pending.pop(0).result()
-        for f in pending:
-            yield from f.result()
+    if pool is not None:
+        yield from _in_pool(pool, docs, jobs, actors_file)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as own:
+        yield from _in_pool(own, docs, jobs, actors_file)
+
+
+def _in_pool(pool: ProcessPoolExecutor, docs: Iterable[AnalyzeInput], jobs: int, actors_file: str | None
+             ) -> Iterator[Analysis]:
+    pending: list[Future[list[Analysis]]] = []
+    # smaller chunks than in one process, so that a short stream still spreads over the workers
+    for chunk in _chunks(docs, max(8, CHUNK // (2 * jobs))):
+        pending.append(pool.submit(_analyze_chunk, (chunk, actors_file)))
+        if len(pending) >= 3 * jobs:
+            yield from pending.pop(0).result()
+    for f in pending:
+        yield from f.result()
 
 
 __all__ = ["AnalyzeInput", "analyze_doc", "analyze_texts"]
