@@ -16,7 +16,8 @@ QUAKE_A = ("A magnitude 6.1 earthquake struck the coastal province of Arlen on T
 QUAKE_A2 = ("Rescuers in Velmo pulled survivors from collapsed buildings after Tuesday's 6.1 magnitude earthquake in "
             "Arlen province. The Arlen governor raised the death toll to fifteen and asked for tents and water.")
 QUAKE_B = ("A magnitude 7.4 earthquake shook the mountain region of Tesk on Friday, triggering landslides that buried "
-           "roads near the town of Oradi. Officials in Oradi said villages were cut off and helicopters were sent to Tesk.")
+           "roads near the town of Oradi. Officials in Oradi said villages were cut off and helicopters were sent "
+           "to Tesk.")
 SUMMIT = ("Trade ministers from nine countries ended their summit in Porvik without a joint statement after talks on "
           "farm subsidies broke down, the chair of the Porvik meeting told reporters.")
 

@@ -670,7 +670,7 @@ def keep_clean_prose(lines: list[Line], keep: list[bool], X: np.ndarray) -> list
         return keep
     c = _COL
     out = list(keep)
-    for i, ln in enumerate(lines):
+    for i in range(len(lines)):
         if out[i] or not flags[i]:
             continue
         repeated = X[i, c["rep_batch"]] >= math.log1p(2) - 1e-6 and (
