@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 FLOORS = HERE / "floors.json"
+NO_QUIET = {"score_seeds.py"}  # scorers without a --quiet option
 
 
 def shared_dir() -> Path | None:
@@ -54,7 +55,8 @@ def parse_figures(line: str) -> dict[str, float]:
 
 def run_check(check: dict, shared: Path, cli: str, timeout: float) -> tuple[dict[str, float], str, float]:
     args = [a.replace("{data}", str(shared / "data")) for a in check["args"]]
-    cmd = [sys.executable, str(shared / "eval" / check["scorer"]), "--cli", cli, "--quiet", *args]
+    quiet = ["--quiet"] if check["scorer"] not in NO_QUIET else []
+    cmd = [sys.executable, str(shared / "eval" / check["scorer"]), "--cli", cli, *quiet, *args]
     t0 = time.monotonic()
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     took = time.monotonic() - t0

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 
 from sitrep.extract import LineStats, extract_document, to_text
 from sitrep.extract.meta import DecodeError, host_of, looks_binary
 from sitrep.model import Article, RawDocument
 from sitrep.sources import iter_raw
 from sitrep.sources.files import ForceKind
+from sitrep.util import chunked
 
 CHUNK = 256
 
@@ -38,22 +38,13 @@ def _extract_chunk(args: tuple[list[RawDocument], LineStats]) -> list[Article]:
     return [extract_document(r, stats) for r in chunk]
 
 
-def chunks(it: Iterable[RawDocument], n: int = CHUNK) -> Iterator[list[RawDocument]]:
-    it = iter(it)
-    while True:
-        block = list(islice(it, n))
-        if not block:
-            return
-        yield block
-
-
 def extract_raw(raws: Iterable[RawDocument], jobs: int = 1,
                 on_article: Callable[[Article], None] | None = None) -> Iterator[Article]:
     """Extract a stream of raw documents, in input order."""
     stats = LineStats()
 
     def prepared() -> Iterator[tuple[list[RawDocument], LineStats]]:
-        for block in chunks(raws):
+        for block in chunked(raws, CHUNK):
             block = [_prepare(r) for r in block]
             for r in block:
                 if r.kind == "text" and r.text is not None and not r.error:

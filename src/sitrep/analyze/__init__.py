@@ -15,12 +15,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from typing import Any
 
 from pydantic import BaseModel
 
 from sitrep.model import Analysis
+from sitrep.util import chunked
 
 CHUNK = 64
 
@@ -63,15 +63,6 @@ def _analyze_chunk(args: tuple[list[AnalyzeInput], str | None]) -> list[Analysis
     return [analyze_doc(doc, inp, actors_file) for doc, inp in zip(docs, chunk, strict=True)]
 
 
-def _chunks(it: Iterable[AnalyzeInput], n: int) -> Iterator[list[AnalyzeInput]]:
-    it = iter(it)
-    while True:
-        block = list(islice(it, n))
-        if not block:
-            return
-        yield block
-
-
 def analyze_texts(docs: Iterable[AnalyzeInput], jobs: int = 1, actors_file: str | None = None,
                   pool: ProcessPoolExecutor | None = None) -> Iterator[Analysis]:
     """Analyse documents in input order, in ``jobs`` processes.
@@ -82,7 +73,7 @@ def analyze_texts(docs: Iterable[AnalyzeInput], jobs: int = 1, actors_file: str 
 
     load_gazetteer(actors_file)  # fail early on a bad --actors file
     if jobs <= 1:
-        for chunk in _chunks(docs, CHUNK):
+        for chunk in chunked(docs, CHUNK):
             yield from _analyze_chunk((chunk, actors_file))
         return
     if pool is not None:
@@ -96,7 +87,7 @@ def _in_pool(pool: ProcessPoolExecutor, docs: Iterable[AnalyzeInput], jobs: int,
              ) -> Iterator[Analysis]:
     pending: list[Future[list[Analysis]]] = []
     # smaller chunks than in one process, so that a short stream still spreads over the workers
-    for chunk in _chunks(docs, max(8, CHUNK // (2 * jobs))):
+    for chunk in chunked(docs, max(8, CHUNK // (2 * jobs))):
         pending.append(pool.submit(_analyze_chunk, (chunk, actors_file)))
         if len(pending) >= 3 * jobs:
             yield from pending.pop(0).result()

@@ -48,7 +48,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from sitrep.link.terms import (
     DocFreq,
@@ -63,6 +62,7 @@ from sitrep.link.terms import (
 )
 from sitrep.model import Actor, Analysis, Article, Claim, Event
 from sitrep.store import Store
+from sitrep.util import now_utc
 
 CANDIDATES = 30
 RESCORE = 5
@@ -105,9 +105,6 @@ _ALLEGE_CUES = frozenset("report reports reported reporting allegation allegatio
 _PRONOUNS = frozenset("it they he she we its their his her our".split())
 _STANCE_RANK = {"assert": 2, "allege": 2, "confirm": 2, "deny": 0}
 
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # ------------------------------------------------------------------------------------ keys
@@ -584,7 +581,7 @@ class PropositionTracker:
                     "SELECT 1 AS x FROM propositions WHERE id = ?", (f"p{art.id[:k]}-{seq}",)))
                 key = r.full_keys[0][2:] if r.full_keys else None
                 self.store.execute("INSERT INTO propositions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   (pid, statement, "asserted", key, art.published, art.published, _now()))
+                                   (pid, statement, "asserted", key, art.published, art.published, now_utc()))
                 c: dict[str, float] = {"~rank": float(rank)}
             else:
                 c = self._centroid(pid)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sitrep.link.dedup import band_keys, is_near_duplicate, shingles
 from sitrep.link.terms import (
@@ -36,6 +36,7 @@ from sitrep.link.terms import (
 )
 from sitrep.model import Analysis, Article
 from sitrep.store import Store
+from sitrep.util import now_utc
 
 THRESHOLD = 0.26
 NAME_WEIGHT = 0.6
@@ -64,9 +65,6 @@ class LinkResult:
     score: float
     new_story: bool
 
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _day(s: str | None) -> date | None:
@@ -262,13 +260,13 @@ class Linker:
         sid = next(f"s{art.id[:n]}" for n in (12, 20, 64)
                    if n == 64 or not self.store.query("SELECT 1 AS x FROM stories WHERE id = ?", (f"s{art.id[:n]}",)))
         self.store.execute("INSERT INTO stories VALUES (?, ?, ?, ?, 0, ?)",
-                           (sid, _title_of(art), art.published, art.published, _now()))
+                           (sid, _title_of(art), art.published, art.published, now_utc()))
         self._join(sid, art, 1.0, day, vw, vn)
         return LinkResult(sid, dup, 1.0, True)
 
     def _join(self, sid: str, art: Article, score: float, day: date | None, vw: Vector | None,
               vn: Vector | None) -> None:
-        self.store.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (art.id, sid, score, _now()))
+        self.store.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (art.id, sid, score, now_utc()))
         if art.published:
             self.store.execute(
                 "UPDATE stories SET first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? "

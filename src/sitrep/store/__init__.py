@@ -16,19 +16,16 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 
 from sitrep.model import Actor, Analysis, Article, Claim, Event, Removed
 from sitrep.store.schema import MIGRATIONS, SCHEMA_VERSION
+from sitrep.util import now_utc
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or used; the message says what to do."""
 
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Store:
@@ -117,10 +114,10 @@ class Store:
             return False
         if existing is None:
             self.execute("INSERT INTO sources (source, article_id, ingested_at) VALUES (?, ?, ?)",
-                         (source, article_id, _now()))
+                         (source, article_id, now_utc()))
         else:  # the file at this path changed: point the source at its new content
             self.execute("UPDATE sources SET article_id = ?, ingested_at = ? WHERE source = ?",
-                         (article_id, _now(), source))
+                         (article_id, now_utc(), source))
         self.execute("DELETE FROM errors WHERE source = ?", (source,))
         return True
 
@@ -136,7 +133,7 @@ class Store:
             (art.id, art.url, art.outlet, art.title, json.dumps(art.authors, ensure_ascii=False), art.published,
              art.language, art.body, art.kind, art.extractor,
              json.dumps([r.model_dump() for r in art.removed], ensure_ascii=False), body_hash, duplicate_of,
-             art.source, _now()),
+             art.source, now_utc()),
         )
         self.add_source(art.source, art.id)
         return True
@@ -146,7 +143,7 @@ class Store:
             return  # an earlier run read this input fine; keep that
         self.execute("DELETE FROM errors WHERE source = ?", (source,))
         self.execute("INSERT INTO errors (source, input_hash, error, at) VALUES (?, ?, ?, ?)",
-                     (source, input_hash, error, _now()))
+                     (source, input_hash, error, now_utc()))
 
     def is_analyzed(self, article_id: str) -> bool:
         return bool(self.query("SELECT 1 AS x FROM analyzed WHERE article_id = ?", (article_id,)))
@@ -171,7 +168,7 @@ class Store:
                 "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, i, c.stance, c.source_type, sp.code if sp else None, sp.name if sp else None,
                  c.spans.content[0], c.spans.content[1], c.model_dump_json()))
-        self.execute("INSERT INTO analyzed VALUES (?, ?, ?)", (article_id, analyzer, _now()))
+        self.execute("INSERT INTO analyzed VALUES (?, ?, ?)", (article_id, analyzer, now_utc()))
 
     # ------------------------------------------------------------------ reads
     @staticmethod
