@@ -203,30 +203,12 @@ class Store:
     def articles(self, since: str | None = None, until: str | None = None, outlet: str | None = None,
                  language: str | None = None, search: str | None = None, limit: int | None = None
                  ) -> list[dict[str, Any]]:
-        where, params = [], []
-        if since:
-            where.append("published >= ?")
-            params.append(since)
-        if until:
-            where.append("published < ?")
-            params.append(until)
-        if outlet:
-            where.append("outlet LIKE ?")
-            params.append(f"%{outlet}%")
-        if language:
-            where.append("language = ?")
-            params.append(language)
-        if search:
-            where.append("(title LIKE ? OR body LIKE ?)")
-            params += [f"%{search}%", f"%{search}%"]
-        sql = ("SELECT id, first_source AS source, url, outlet, title, authors, published, language, "
-               "duplicate_of, length(body) AS chars FROM articles")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(published, ''), first_source"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        rows = self.query(sql, params)
+        rows = self._select(
+            "SELECT id, first_source AS source, url, outlet, title, authors, published, language, "
+            "duplicate_of, length(body) AS chars FROM articles",
+            [("published >= ?", since), ("published < ?", until), ("outlet LIKE ?", outlet and f"%{outlet}%"),
+             ("language = ?", language), ("(title LIKE ? OR body LIKE ?)", search and (f"%{search}%",) * 2)],
+            "COALESCE(published, ''), first_source", limit)
         for r in rows:
             r["authors"] = json.loads(r["authors"] or "[]")
         return rows
@@ -248,61 +230,45 @@ class Store:
                   for r in self.query("SELECT data FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))]
         return Analysis(id=article_id, actors=actors, events=events, claims=claims)
 
-    def events(self, actor: str | None = None, type_: str | None = None, status: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int | None = None
-               ) -> list[dict[str, Any]]:
-        where, params = [], []
-        if actor:
-            where.append("(' ' || e.source_codes || ' ' || e.target_codes || ' ') LIKE ?")
-            params.append(f"% {actor.upper()} %")
-        if type_:
-            where.append("e.type = ?")
-            params.append(type_.upper())
-        if status:
-            where.append("e.status = ?")
-            params.append(status)
-        if since:
-            where.append("COALESCE(e.date, a.published) >= ?")
-            params.append(since)
-        if until:
-            where.append("COALESCE(e.date, a.published) < ?")
-            params.append(until)
-        sql = ("SELECT e.article_id, e.seq, e.data, a.first_source AS source, a.title, a.published, a.body "
-               "FROM events e JOIN articles a ON a.id = e.article_id")
+    def _select(self, sql: str, filters: list[tuple[str, Any]], order: str, limit: int | None
+                ) -> list[dict[str, Any]]:
+        """``sql`` with the filters whose value is given (``(clause, value)``; a tuple value fills several
+        placeholders), ordered and limited."""
+        where: list[str] = []
+        params: list[Any] = []
+        for clause, value in filters:
+            if value is None or value == "":
+                continue
+            where.append(clause)
+            params.extend(value if isinstance(value, tuple) else (value,))
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(e.date, a.published, ''), e.article_id, e.seq"
+        sql += " ORDER BY " + order
         if limit:
             sql += f" LIMIT {int(limit)}"
         return self.query(sql, params)
 
+    def events(self, actor: str | None = None, type_: str | None = None, status: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int | None = None
+               ) -> list[dict[str, Any]]:
+        return self._select(
+            "SELECT e.article_id, e.seq, e.data, a.first_source AS source, a.title, a.published, a.body "
+            "FROM events e JOIN articles a ON a.id = e.article_id",
+            [("(' ' || e.source_codes || ' ' || e.target_codes || ' ') LIKE ?", actor and f"% {actor.upper()} %"),
+             ("e.type = ?", type_ and type_.upper()), ("e.status = ?", status),
+             ("COALESCE(e.date, a.published) >= ?", since), ("COALESCE(e.date, a.published) < ?", until)],
+            "COALESCE(e.date, a.published, ''), e.article_id, e.seq", limit)
+
     def claims(self, actor: str | None = None, stance: str | None = None, source_type: str | None = None,
                since: str | None = None, until: str | None = None, limit: int | None = None
                ) -> list[dict[str, Any]]:
-        where, params = [], []
-        if actor:
-            where.append("(c.speaker_code = ? OR c.speaker_name LIKE ?)")
-            params += [actor.upper(), f"%{actor}%"]
-        if stance:
-            where.append("c.stance = ?")
-            params.append(stance)
-        if source_type:
-            where.append("c.source_type = ?")
-            params.append(source_type)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published < ?")
-            params.append(until)
-        sql = ("SELECT c.article_id, c.seq, c.data, a.first_source AS source, a.title, a.published, a.body "
-               "FROM claims c JOIN articles a ON a.id = c.article_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY COALESCE(a.published, ''), c.article_id, c.seq"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self.query(sql, params)
+        return self._select(
+            "SELECT c.article_id, c.seq, c.data, a.first_source AS source, a.title, a.published, a.body "
+            "FROM claims c JOIN articles a ON a.id = c.article_id",
+            [("(c.speaker_code = ? OR c.speaker_name LIKE ?)", actor and (actor.upper(), f"%{actor}%")),
+             ("c.stance = ?", stance), ("c.source_type = ?", source_type),
+             ("a.published >= ?", since), ("a.published < ?", until)],
+            "COALESCE(a.published, ''), c.article_id, c.seq", limit)
 
     # ------------------------------------------------------------------ stories
     def stories(self, since: str | None = None, until: str | None = None, actor: str | None = None,
