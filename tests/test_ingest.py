@@ -119,3 +119,24 @@ def test_cli_extract_jsonl_contract_fields(corpus):
             assert key in r
     assert rows[2]["error"] and rows[2]["body"] == ""
     assert "picket lines" in rows[3]["body"]
+
+
+def test_copy_published_first_is_the_original(tmp_path):
+    body = ("Negotiators from the two river states signed a water-sharing accord on Friday after three years of "
+            "talks, officials from both delegations said at the signing ceremony in the border town.\n\n"
+            "The accord sets minimum flows for the dry season and creates a joint commission to settle disputes, "
+            "according to a copy of the text seen by reporters.")
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a-reposted.jsonl").write_text(json.dumps({"id": "late", "title": "Water accord signed",
+                                                    "text": body + " Reposted with permission.",
+                                                    "published": "2024-05-10T12:00:00"}) + "\n")
+    (d / "b-original.jsonl").write_text(json.dumps({"id": "early", "title": "Water accord signed", "text": body,
+                                                    "published": "2024-05-10T08:00:00"}) + "\n")
+    db = str(tmp_path / "s.db")
+    service.ingest([str(d)], db, analyze=False)
+    with open_store(db) as st:
+        rows = {r["source"].rsplit("#", 1)[1]: r for r in st.articles()}
+        assert rows["early"]["duplicate_of"] is None
+        assert rows["late"]["duplicate_of"] == rows["early"]["id"]
+        assert len(st.stories()) == 1

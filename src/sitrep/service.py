@@ -52,6 +52,21 @@ def body_hash(body: str) -> str:
     return hashlib.sha256(norm.encode()).hexdigest()
 
 
+def mark_duplicate(store: Store, art: Article, other_id: str) -> None:
+    """Record that ``art`` and a stored article are copies of one text.  The copy published first is the
+    original (whatever the order of ingest); the others point to it and are not independent sources."""
+    rows = store.query("SELECT published, duplicate_of FROM articles WHERE id = ?", (other_id,))
+    original = rows[0]["duplicate_of"] or other_id if rows else other_id
+    first = store.query("SELECT published FROM articles WHERE id = ?", (original,))
+    theirs = first[0]["published"] if first else None
+    if art.published and theirs and art.published[:19] < theirs[:19]:
+        store.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                      (art.id, original, original))
+        store.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (art.id,))
+    else:
+        store.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original, art.id))
+
+
 def _new_only(raws: Iterable[RawDocument], store: Store, report: IngestReport) -> Iterator[RawDocument]:
     """Skip inputs whose content is stored already (only their source name is recorded)."""
     for raw in raws:
@@ -117,7 +132,7 @@ def ingest(paths: list[str], db: str | Store = "sitrep.db", force: ForceKind = "
                         report.claims += len(an.claims)
                     link = linker.link(a, an)
                     if link.duplicate_of:
-                        store.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (link.duplicate_of, a.id))
+                        mark_duplicate(store, a, link.duplicate_of)
                         report.duplicates += 1
                     if an is not None and an.claims:
                         tracker.track(a, an, link.duplicate_of)
