@@ -50,6 +50,7 @@ from typing import Any
 
 import yaml
 
+from sitrep.analyze.nlp import depth
 from sitrep.model import Actor
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -304,7 +305,7 @@ class ActorResolver:
         root = span.root
         actor = self._by_head.get(root.i)
         if actor is None:
-            for t in sorted(span, key=lambda t: _depth(t)):
+            for t in sorted(span, key=depth):
                 actor = self._by_head.get(t.i)
                 if actor is not None:
                     break
@@ -572,14 +573,6 @@ class ActorResolver:
             for i, x in list(self._by_head.items()):
                 if i > max(p_i, d_i) and x.name == person.name and x.code is None:
                     self._by_head[i] = merged.model_copy(update={"text": x.text, "start": x.start, "end": x.end})
-
-
-def _depth(tok: Any) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok = tok.head
-        d += 1
-    return d
 
 
 def _is_org_code(code: str | None) -> bool:

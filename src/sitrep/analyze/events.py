@@ -48,6 +48,7 @@ from typing import Any
 import yaml
 
 from sitrep.analyze.actors import ActorResolver
+from sitrep.analyze.nlp import depth
 from sitrep.analyze.time import resolve_date
 from sitrep.model import Actor, Event
 
@@ -133,14 +134,6 @@ def load_lexicon() -> Lexicon:
         for o in item["object"]:
             lex.objects[(item["verb"], str(o).lower())] = item.get("type")
     return lex
-
-
-def _depth(tok: Any) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 60:
-        tok = tok.head
-        d += 1
-    return d
 
 
 def _noun_key(tok: Any) -> list[str]:
@@ -351,7 +344,7 @@ class EventFinder:
         out: list[tuple[tuple[int, int, int], Event]] = []
         for t in triggers:
             for k, ev in enumerate(self._events(t, sent, dates)):
-                out.append(((1 if t.nominal else 0, _depth(t.tok) * 1000 + t.tok.i, k), ev))
+                out.append(((1 if t.nominal else 0, depth(t.tok, 60) * 1000 + t.tok.i, k), ev))
         out.sort(key=lambda x: x[0])
         return [e for _, e in out]
 

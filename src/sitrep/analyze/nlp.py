@@ -46,3 +46,12 @@ def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
 
 
 __all__ = ["MODEL", "ModelMissing", "get_nlp", "parse"]
+
+
+def depth(tok: Any, limit: int = 50) -> int:
+    """How many heads lie above a token in its sentence's parse (at most ``limit``)."""
+    d = 0
+    while tok.head.i != tok.i and d < limit:
+        tok = tok.head
+        d += 1
+    return d

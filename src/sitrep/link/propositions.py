@@ -472,6 +472,7 @@ class PropositionTracker:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._n_docs: int | None = None
 
     def _vector(self, text: str, lang: str | None = None) -> Vector:
         """TF-IDF vector of words and names (names at half weight: the actors carry them too), with the
@@ -480,15 +481,11 @@ class PropositionTracker:
         counts: dict[str, float] = dict(words)
         for t, c in names.items():
             counts["n:" + t] = c
-        df: dict[str, int] = {}
-        n_docs = int(self.store.query("SELECT COUNT(*) AS n FROM story_articles")[0]["n"]) or 1
-        for kind, keys in (("w", list(words)), ("n", list(names))):
-            for i in range(0, len(keys), 400):
-                part = keys[i:i + 400]
-                marks = ",".join("?" * len(part))
-                for r in self.store.query(f"SELECT term, df FROM term_df WHERE kind = ? AND term IN ({marks})",
-                                          (kind, *part)):
-                    df[r["term"] if kind == "w" else "n:" + r["term"]] = int(r["df"])
+        df: dict[str, int] = self.store.doc_freqs("w", list(words))
+        df.update({"n:" + t: c for t, c in self.store.doc_freqs("n", list(names)).items()})
+        if self._n_docs is None:  # counted once per article, not once per claim and candidate
+            self._n_docs = self.store.n_linked() or 1
+        n_docs = self._n_docs
         prior = background_prior(forms, lang)
         prior.update({"n:" + k: x for k, x in background_prior({t: t for t in names}, lang).items()})
         v = tfidf(counts, DocFreq(n_docs, df, prior), top=40)
@@ -556,6 +553,7 @@ class PropositionTracker:
     def track(self, art: Article, an: Analysis, duplicate_of: str | None = None) -> int:
         """Attach the claims of one stored article to propositions; return how many were attached."""
         n = 0
+        self._n_docs = None
         pid_of: dict[int, str] = {}
         for r in read_claims(art, an):
             seq = r.seq

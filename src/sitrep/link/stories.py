@@ -88,8 +88,7 @@ class Linker:
 
     def __init__(self, store: Store, cache_size: int = 4096) -> None:
         self.store = store
-        rows = store.query("SELECT COUNT(*) AS n FROM story_articles")
-        self.n_docs = int(rows[0]["n"])
+        self.n_docs = store.n_linked()
         # normalised centroids of recently used stories (bounded: memory stays flat in corpus size)
         self._cache: OrderedDict[str, tuple[Vector, Vector, tuple[str | None, str | None]]] = OrderedDict()
         self._cache_size = cache_size
@@ -123,8 +122,8 @@ class Linker:
 
     def _count_document(self, t: _Terms) -> None:
         self.n_docs += 1
-        self._bump_df("w", list(t.words))
-        self._bump_df("n", list(t.names))
+        self.store.bump_doc_freqs("w", list(t.words))
+        self.store.bump_doc_freqs("n", list(t.names))
 
     def prime(self, batch: list[tuple[Article, Analysis | None]]) -> None:
         """Count a batch's documents into the document frequencies before linking any of them, so that
@@ -153,19 +152,8 @@ class Linker:
 
     # ---------------------------------------------------------------- document frequencies
     def _doc_freq(self, kind: str, terms: list[str], prior: dict[str, float] | None = None) -> DocFreq:
-        df: dict[str, int] = {}
-        for i in range(0, len(terms), 400):
-            part = terms[i:i + 400]
-            marks = ",".join("?" * len(part))
-            for r in self.store.query(f"SELECT term, df FROM term_df WHERE kind = ? AND term IN ({marks})",
-                                      (kind, *part)):
-                df[r["term"]] = int(r["df"])
-        return DocFreq(self.n_docs, df, prior)
+        return DocFreq(self.n_docs, self.store.doc_freqs(kind, terms), prior)
 
-    def _bump_df(self, kind: str, terms: list[str]) -> None:
-        self.store.executemany(
-            "INSERT INTO term_df (kind, term, df) VALUES (?, ?, 1) ON CONFLICT (kind, term) DO UPDATE SET df = df + 1",
-            [(kind, t) for t in terms])
 
     # ---------------------------------------------------------------- stories
     def _centroid(self, story_id: str) -> tuple[dict[str, float], dict[str, float]]:

@@ -234,13 +234,7 @@ class Store:
                 ) -> list[dict[str, Any]]:
         """``sql`` with the filters whose value is given (``(clause, value)``; a tuple value fills several
         placeholders), ordered and limited."""
-        where: list[str] = []
-        params: list[Any] = []
-        for clause, value in filters:
-            if value is None or value == "":
-                continue
-            where.append(clause)
-            params.extend(value if isinstance(value, tuple) else (value,))
+        where, params = _where(filters)
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY " + order
@@ -270,26 +264,35 @@ class Store:
              ("a.published >= ?", since), ("a.published < ?", until)],
             "COALESCE(a.published, ''), c.article_id, c.seq", limit)
 
+    # ------------------------------------------------------------------ document frequencies (linking)
+    def doc_freqs(self, kind: str, terms: Sequence[str]) -> dict[str, int]:
+        """How many linked documents hold each term (``kind``: ``w`` words, ``n`` names)."""
+        df: dict[str, int] = {}
+        for i in range(0, len(terms), 400):
+            part = list(terms[i:i + 400])
+            marks = ",".join("?" * len(part))
+            for r in self.query(f"SELECT term, df FROM term_df WHERE kind = ? AND term IN ({marks})", (kind, *part)):
+                df[r["term"]] = int(r["df"])
+        return df
+
+    def bump_doc_freqs(self, kind: str, terms: Sequence[str]) -> None:
+        self.executemany(
+            "INSERT INTO term_df (kind, term, df) VALUES (?, ?, 1) ON CONFLICT (kind, term) DO UPDATE SET df = df + 1",
+            [(kind, t) for t in terms])
+
+    def n_linked(self) -> int:
+        """How many articles have been linked into stories (the N of the document frequencies)."""
+        return int(self.query("SELECT COUNT(*) AS n FROM story_articles")[0]["n"])
+
     # ------------------------------------------------------------------ stories
     def stories(self, since: str | None = None, until: str | None = None, actor: str | None = None,
                 min_articles: int = 1, search: str | None = None) -> list[dict[str, Any]]:
         """Stories with their articles' sources, newest last."""
-        where: list[str] = ["n_articles >= ?"]
-        params: list[Any] = [min_articles]
-        if since:
-            where.append("COALESCE(last_seen, '9999') >= ?")
-            params.append(since)
-        if until:
-            where.append("COALESCE(first_seen, '') < ?")
-            params.append(until)
-        if search:
-            where.append("title LIKE ?")
-            params.append(f"%{search}%")
-        if actor:
-            where.append("id IN (SELECT sa.story_id FROM story_articles sa JOIN actors ac "
-                         "ON ac.article_id = sa.article_id"
-                         " WHERE ac.code = ?)")
-            params.append(actor.upper())
+        where, params = _where([
+            ("n_articles >= ?", min_articles), ("COALESCE(last_seen, '9999') >= ?", since),
+            ("COALESCE(first_seen, '') < ?", until), ("title LIKE ?", search and f"%{search}%"),
+            ("id IN (SELECT sa.story_id FROM story_articles sa JOIN actors ac ON ac.article_id = sa.article_id"
+             " WHERE ac.code = ?)", actor and actor.upper())])
         rows = self.query("SELECT id, title, first_seen, last_seen, n_articles FROM stories WHERE "
                           + " AND ".join(where) + " ORDER BY COALESCE(first_seen, ''), id", params)
         members: dict[str, list[str]] = {}
@@ -426,16 +429,9 @@ class Store:
     def graph(self, since: str | None = None, until: str | None = None, type_: str | None = None
               ) -> list[dict[str, Any]]:
         """Who acts on whom: counts of events by type between pairs of actor codes."""
-        where, params = ["a.duplicate_of IS NULL", "e.source_codes != ''", "e.target_codes != ''"], []
-        if since:
-            where.append("COALESCE(e.date, a.published) >= ?")
-            params.append(since)
-        if until:
-            where.append("COALESCE(e.date, a.published) < ?")
-            params.append(until)
-        if type_:
-            where.append("e.type = ?")
-            params.append(type_.upper())
+        where, params = _where([("COALESCE(e.date, a.published) >= ?", since),
+                                ("COALESCE(e.date, a.published) < ?", until), ("e.type = ?", type_ and type_.upper())])
+        where = ["a.duplicate_of IS NULL", "e.source_codes != ''", "e.target_codes != ''", *where]
         edges: dict[tuple[str, str, str], dict[str, Any]] = {}
         for r in self.query("SELECT e.type, e.source_codes, e.target_codes, e.status, e.article_id, "
                             "COALESCE(e.date, a.published) AS d FROM events e JOIN articles a ON a.id = e.article_id "
@@ -465,6 +461,18 @@ class Store:
         for t in ("articles", "sources", "errors", "events", "claims", "stories", "propositions"):
             out[t] = int(self.query(f"SELECT COUNT(*) AS n FROM {t}")[0]["n"])
         return out
+
+
+def _where(filters: list[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
+    """The clauses and parameters of the filters whose value is given (a tuple fills several placeholders)."""
+    where: list[str] = []
+    params: list[Any] = []
+    for clause, value in filters:
+        if value is None or value == "":
+            continue
+        where.append(clause)
+        params.extend(value if isinstance(value, tuple) else (value,))
+    return where, params
 
 
 def open_store(url: str) -> Store:
