@@ -165,3 +165,34 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     assert ex.body.split("\n\n") == PARAS[:4]
     assert ex.title == "Lakeview votes to rebuild its old river bridge"
     assert ex.authors == ["Marta Olsen"]
+
+
+SENTENCES = [
+    "The regional court in Lakeview opened the trial of two former councillors on Monday.",
+    "Prosecutors say the pair steered a bridge contract worth four million euros to a friend's company.",
+    "Both men deny the charges and their lawyers asked for the case to be moved to another city.",
+    "The judge rejected that request and set the next hearing for the end of the month.",
+    "A verdict is not expected before the summer, a spokeswoman for the court told reporters",
+]
+
+
+def test_one_sentence_per_line_is_not_taken_for_wrapped_text() -> None:
+    ex = extract_text("\n".join(SENTENCES), Hints(), None)
+    assert ex.body  # a short text without page layout still has an article
+    assert all(s in ex.body for s in SENTENCES[:4])  # one paragraph each, not one joined line
+    assert "\n\n".join(SENTENCES[1:4]) in ex.body
+    # the headline is never a line below the whole article
+    assert ex.title != SENTENCES[-1]
+
+
+def test_short_text_without_layout_keeps_its_sentences() -> None:
+    text = ("Ferry link to the islands restored\n" + "\n".join(SENTENCES[:3]) + "\n... more on this later")
+    ex = extract_text(text, Hints(), None)
+    for s in SENTENCES[:3]:
+        assert s in ex.body
+
+
+def test_a_one_line_text_is_its_own_body() -> None:
+    line = "Storm closes the Lakeview harbour for the second time this winter as waves top the sea wall"
+    ex = extract_text(line, Hints(), None)
+    assert ex.body == line

@@ -71,6 +71,65 @@ def test_stories_group_same_event_and_keep_two_quakes_apart(tmp_path):
         assert sorted(len(s["articles"]) for s in stories) == [1, 1, 3]
 
 
+def test_date_factor_compares_yearless_anchors_with_story_dates():
+    from datetime import date
+
+    from sitrep.link.stories import DATE_DISCOUNT, Linker, _Span
+
+    july = _Span(date(2025, 7, 1), date(2025, 7, 5))
+    assert Linker._date_factor(july, "--07-03") == 1.0
+    assert Linker._date_factor(july, "--12-12") == DATE_DISCOUNT
+    assert Linker._date_factor(july, "2026-07-04") == DATE_DISCOUNT  # a year later
+    undated = _Span(None, None, ("--07-03",))
+    assert Linker._date_factor(undated, "2025-07-04") == 1.0
+    assert Linker._date_factor(undated, "2025-12-01") == DATE_DISCOUNT
+    assert Linker._date_factor(_Span(None, None), "2025-12-01") == 1.0  # nothing to compare
+    assert Linker._date_factor(july, None) == 1.0
+
+
+def test_undated_articles_are_dated_by_the_day_their_event_names(tmp_path):
+    """Undated reports: the day each names ("On 3 July" vs "On 12 December") discounts the match of
+    two different incidents; a dated report of the July incident still joins the July story."""
+    from sitrep.link.stories import DATE_DISCOUNT
+    from sitrep.model import Analysis, Event
+
+    july = ("On 3 July the Arlen government summoned the Velmo ambassador over a border incident near Oradi, "
+            "officials in Arlen said. The ambassador was handed a protest note about the shooting of a patrol.")
+    december = ("On 12 December the Arlen government protested to Velmo after a fishing boat was detained by the "
+                "Velmo coast guard, officials said.")
+    follow = ("The Velmo ambassador was summoned by the Arlen government after a patrol was shot at near Oradi, "
+              "and handed a protest note, Arlen officials said.")
+
+    def an(day: str | None) -> Analysis:
+        return Analysis(id="x", events=[Event(type="PROTEST", date=day, start=0, end=10)])
+
+    def link_all(tmp: str, dated: bool) -> list[tuple[str, float]]:
+        with open_store(tmp) as st:
+            linker = Linker(st)
+            items = [(_art(1, july), an("--07-03" if dated else None)),
+                     (_art(2, december), an("--12-12" if dated else None)),
+                     (_art(3, follow, "2025-07-04"), an(None))]
+            with st.transaction():
+                for a, _ in items:
+                    st.put_article(a)
+                return [(r.story_id, r.score) for r in (linker.link(a, x) for a, x in items)]
+
+    plain = link_all(str(tmp_path / "a.db"), dated=False)
+    dated = link_all(str(tmp_path / "b.db"), dated=True)
+    assert dated[1][0] != dated[0][0] or abs(dated[1][1] - DATE_DISCOUNT * plain[1][1]) < 1e-9
+    assert dated[2][0] == dated[0][0]
+
+
+def test_place_names_count_once_per_country():
+    from collections import Counter
+
+    from sitrep.link.stories import _fold_place_names
+
+    names = Counter({"china": 2, "beijing": 1, "chinese": 3, "deng": 1})
+    _fold_place_names(names, to_code=True)
+    assert names == Counter({"@chn": 6, "deng": 1})
+
+
 def test_derive_status():
     assert derive_status([("allege", "Welt", True)]) == "alleged"
     assert derive_status([("allege", "Welt", True), ("deny", "Guo", True)]) == "contested"

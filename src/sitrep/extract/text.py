@@ -221,8 +221,12 @@ def unwrap(raw_lines: list[str], max_width: int = 140) -> list[str]:
     if longest == 0 or longest > max_width:
         return raw_lines
     wrap = 0.6 * longest
-    cont = sum(1 for i in range(len(lens) - 1) if lens[i] >= wrap and lens[i + 1] > 0)
-    if cont < 2:
+    runs = [i for i in range(len(lens) - 1) if lens[i] >= wrap and lens[i + 1] > 0]
+    if len(runs) < 2:
+        return raw_lines
+    # one sentence per line is not wrapping: a wrapped line ends mid-sentence far more often than not
+    ends = sum(1 for i in runs if raw_lines[i].rstrip().endswith(_TERMINAL))
+    if ends > len(runs) / 2:
         return raw_lines
     out: list[str] = []
     buf = ""
@@ -666,7 +670,9 @@ def keep_clean_prose(lines: list[Line], keep: list[bool], X: np.ndarray) -> list
     if not lines:
         return keep
     flags = [_sentence_like(ln.text) for ln in lines]
-    if sum(flags) < CLEAN_PROSE_SHARE * len(lines):
+    if sum(flags) < CLEAN_PROSE_SHARE * len(lines) and any(keep):
+        # (when the model kept nothing -- a short text without the layout of a page -- its sentences
+        # are a better answer than an empty article)
         return keep
     c = _COL
     out = list(keep)
@@ -737,6 +743,9 @@ def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None 
         else:
             reason = meta.drop.get(i) or removal_reason(ln, X[i])
             removed.append(Removed(text=ln.text, reason=reason))
+    if not body_parts and meta.title and (_sentence_like(meta.title) or len(lines) == 1) \
+            and len(meta.title.split()) >= 6:
+        body_parts.append(meta.title)  # a text of one sentence: it is both the headline and the body
     body = "\n\n".join(body_parts)
     return Extracted(title=meta.title, authors=meta.authors, published=meta.published, outlet=meta.outlet,
                      language=language, url=hints.url, body=body, removed=removed, extractor="text-lines")

@@ -297,9 +297,16 @@ def find_metadata(lines: list[Line], X: np.ndarray, p: np.ndarray, keep: list[bo
             if keep[i] and " ".join(lines[i].text.lower().split()) == t:
                 meta.drop[i] = "title"
     if title_idx is not None and kept and title_idx > start:
-        # lines kept above the title are page furniture, not the article
-        for i in kept:
-            if i < title_idx and i not in meta.drop and p[i] < 0.9:
+        # lines kept above the title are page furniture, not the article -- unless that would leave
+        # less of the text below the title than above it: then the "title" is a line of the article
+        above = [i for i in kept if i < title_idx and i not in meta.drop and p[i] < 0.9]
+        chars_above = sum(len(lines[i].text) for i in above)
+        chars_below = sum(len(lines[i].text) for i in kept if i > title_idx)
+        if chars_above > chars_below:
+            meta.drop.pop(title_idx, None)
+            title_idx, meta.title = None, hints.title
+        else:
+            for i in above:
                 meta.drop[i] = "above-title"
     anchor = title_idx if title_idx is not None else start
     # --- authors
