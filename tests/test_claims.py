@@ -177,3 +177,63 @@ def test_offsets_match_text(nlp: Any) -> None:
             assert text[c.spans.cue[0]:c.spans.cue[1]] == c.cue
     added = by_cue(claims, "added")
     assert added.direct and "drive slowly" in added.content  # the quote split by its cue is kept whole
+
+
+def test_content_runs_over_coordinated_clause_with_own_subject(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "The mayor says that the residents want a new bridge, but instead the council is giving them a ferry.")
+    c = by_cue(claims, "says")
+    assert c.content.startswith("that the residents") and c.content.endswith("giving them a ferry")
+
+
+def test_coordinated_action_is_not_content(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The minister confirmed the delay and left the building.")
+    c = by_cue(claims, "confirmed")
+    assert c.content == "the delay"
+
+
+def test_cue_preposition_gives_content(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Most farmers in the valley voted for the independent candidate.")
+    c = by_cue(claims, "voted")
+    assert c.cue == "voted for"
+    assert c.content == "the independent candidate"
+    assert span_text(text, c.spans.speaker) == "Most farmers in the valley"
+
+
+def test_plain_vote_without_cue_preposition_is_no_claim(nlp: Any) -> None:
+    _, claims = claims_of(nlp, "The council voted on Tuesday.")
+    assert not [c for c in claims if c.cue and "vot" in c.cue.lower()]
+
+
+def test_communication_noun_object(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The senator made the case for a higher fuel tax in a long speech.")
+    c = by_cue(claims, "made")
+    assert "a higher fuel tax" in c.content
+    assert span_text(text, c.spans.speaker) == "The senator"
+
+
+def test_poll_shows_object(nlp: Any) -> None:
+    _, claims = claims_of(nlp, "The new poll shows the governor leading her rival by six points.")
+    c = by_cue(claims, "shows")
+    assert c.content.startswith("the governor leading")
+
+
+def test_that_clause_hung_on_adjunct_noun(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "Smith said earlier on Friday during a news conference that he may wait until March to decide.")
+    c = by_cue(claims, "said")
+    assert c.content.startswith("that he may wait")
+    assert span_text(text, c.spans.speaker) == "Smith"
+
+
+def test_quote_hung_on_speaker(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "“That is a fair worry, because they are very committed,” Jones, 61, told the radio station.")
+    c = by_cue(claims, "told")
+    assert c.content.startswith("“That is a fair worry") and c.direct
+    assert (span_text(text, c.spans.speaker) or "").startswith("Jones")
+
+
+def test_markup_is_no_content(nlp: Any) -> None:
+    _, claims = claims_of(nlp, 'He posted <tweet author="someone" pic="">the roads are open</tweet> today.')
+    assert not [c for c in claims if "=\"" in c.content or "<" in c.content]

@@ -26,6 +26,11 @@ Cue kinds, and where speaker and content come from:
   a relative pronoun ("officials who said") is the speaker span, linked to the noun it stands for.
   Impersonal passives ("it was alleged that", "it has been reported that") have no speaker unless
   the sentence names one in a framing phrase ("In reports by X citing Y, it was alleged ...").
+* **cue prepositions and communication-noun objects** (lexicon ``prep_cues`` / ``object_nouns``):
+  "voted for X", "pointed to X", "spoke about X" give X; a light verb with a communication noun as
+  object ("made the case for X", "offered his thoughts on X") gives the object phrase (or a quotation
+  after a colon); "see / describe X as Y" and a poll or report that "shows X" give the object.  A
+  content is widened over clauses the parser coordinated with the cue verb ("said that A, but B").
 * **according to X**: speaker X, content the clause the phrase is attached to.
 * **noun cue** with a ``that`` clause ("claims that ...", "Beijing's statements that ..."): the
   speaker is the possessor or a ``by``/``from`` phrase, when there is one.
@@ -87,6 +92,8 @@ class Lexicon:
     hedge_phrases: tuple[str, ...]
     source_words: dict[str, frozenset[str]]
     colon_labels: frozenset[str]
+    prep_cues: dict[str, frozenset[str]]
+    object_nouns: frozenset[str]
 
 
 def _stance_map(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -112,6 +119,9 @@ def load_lexicon() -> Lexicon:
         hedge_phrases=tuple(str(p).lower() for p in raw.get("hedge_phrases", [])),
         source_words=src,
         colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels", [])),
+        prep_cues={str(k).lower(): frozenset(str(p).lower() for p in v)
+                   for k, v in (raw.get("prep_cues") or {}).items()},
+        object_nouns=frozenset(str(w).lower() for w in raw.get("object_nouns", [])),
     )
 
 
@@ -169,6 +179,7 @@ _SAY = {"say", "tell", "add", "ask", "reply", "respond", "write", "tweet", "decl
         "continue", "insist", "note", "state", "warn", "shout", "yell", "scream", "whisper", "quip", "joke"}
 _SPEAKER_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _PUNCT_TRIM = " \t\r\n,;:-–—"
+_XCOMP_OK = {"refuse", "decline", "seek", "plan", "vote"}
 _ADJUNCT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "until", "amid", "while"}
 
 
@@ -385,9 +396,25 @@ def _frame_source(v: Any, lex: Lexicon) -> Any | None:
 # ----------------------------------------------------------------------------- cue handlers
 
 
+def _stray_that_clause(v: Any) -> tuple[Any, Any] | None:
+    """A "that" clause the parser hung on a noun of an adjunct of a saying verb: "X said at a news
+    conference on Friday that ..." (parsed as a relative clause of "conference").  Returns the
+    "that" token and the clause's verb; only a "that" parsed as a complementizer (``mark``) counts,
+    a relative "that" is a subject or an object."""
+    for c in v.children:
+        if c.dep_ != "prep" or c.i < v.i:
+            continue
+        for t in c.subtree:
+            if t.dep_ == "mark" and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl") and t.head.i > t.i:
+                return t, t.head
+    return None
+
+
 def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     """The content span of reporting verb ``v`` (see the module docstring for the order)."""
     lex, text = D.lex, D.text
+    lemma = _lemma(v)
+    known = lemma in lex.verb_stance  # else a cue only with a clause, a quotation or an extra content
     kids = list(v.children)
     comps = [c for c in kids if c.dep_ == "ccomp" and c.i > v.i or c.dep_ == "ccomp" and c.i < v.i]
     if comps:
@@ -395,8 +422,19 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
         e = max(_subtree_span(c)[1] for c in comps)
         # a leading "that" stays in the content, as in PARC/PolNeAR annotation
         return _trim(text, s, e)
+    stray = _stray_that_clause(v) if lemma in _SAY else None
+    if stray is not None:
+        return _trim(text, int(stray[0].idx), _subtree_span(stray[1])[1])
+    # a quotation the parser hung on the speaker: "\"...,\" X, 61, told Y"
+    subj = _subject(v)
+    if (subj is not None and subj.i < v.i and subj.head.i == v.i
+            and (not any(c.dep_ == "dobj" for c in kids) or lemma in ("tell", "ask"))):
+        q = D.quote_at(int(subj.left_edge.idx))
+        if q is not None and q[1] <= subj.idx and q[1] - q[0] > 3:
+            return q
     xcomps = [c for c in kids if c.dep_ == "xcomp" and c.i > v.i]
-    if xcomps and v.lemma_ not in ("say", "tell", "add", "seem", "appear") and v.lemma_.lower() not in lex.physical:
+    if xcomps and known and lemma not in ("say", "tell", "add", "seem", "appear") and (
+            lemma not in lex.physical or lemma in _XCOMP_OK):
         objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > v.i]
         s = min(_subtree_span(c)[0] for c in objs + xcomps)
         e = max(_subtree_span(c)[1] for c in xcomps)
@@ -419,6 +457,8 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     # a quotation just before the speaker and cue: "...," X said.
     subj = _subject(v)
     first = min(v.i, subj.left_edge.i if subj is not None and subj.i < v.i else v.i)
+    while first < v.i and (sent.doc[first].is_punct or sent.doc[first].is_space):
+        first += 1  # the parser often hangs the closing quotation mark on the speaker
     first_char = int(sent.doc[first].idx)
     qb = D.quote_before(first_char)
     if (qb is not None and first_char - qb[1] <= 3 and qb[1] - qb[0] > 3 and "\n" not in text[qb[1]:first_char]
@@ -428,7 +468,7 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     # a parenthetical cue: Y, X said, Z   /   Y, said X.
     has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     if (v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
-            and has_subj and not any(c.dep_ == "dobj" for c in kids) and v.lemma_.lower() not in lex.physical):
+            and has_subj and not any(c.dep_ == "dobj" for c in kids) and lemma not in lex.physical and known):
         if v.dep_ in ("parataxis", "ccomp") or (v.dep_ == "advcl" and v.i > v.head.i):
             h = v.head
             hs, he = _subtree_span(h)
@@ -440,12 +480,14 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
             s, e = _trim(text, hs, he)
             if e - s > 10:
                 return s, e
-    lemma = v.lemma_.lower()
     if lemma in ("ask", "wonder", "inquire", "question"):
         for c in kids:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
                 return _trim(text, *_subtree_span(c))
-    if lemma in lex.physical:
+    extra = _extra_content(v, D)
+    if extra is not None:
+        return extra
+    if lemma in lex.physical or lemma not in lex.verb_stance:
         return None
     passive = any(c.dep_ == "auxpass" for c in kids)
     if passive:
@@ -473,14 +515,124 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     return None
 
 
+def _extend_over_conj(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, int]:
+    """Widen a content that follows its cue over clauses coordinated with the cue verb.
+
+    The parser hangs the second half of "X said that A, but B" and of "X pledged to A, B and C" on
+    the reporting verb rather than on the content; PolNeAR takes the whole coordination as the
+    content.  Only a coordinated clause with a subject of its own ("but B"), or a bare verb after an
+    infinitival content ("to A, B and C"), is taken: "confirmed X and left" keeps "X".  A
+    coordinated verb that is itself a cue ("said A and added B") starts its own claim and ends the
+    widening.
+    """
+    s, e = content
+    if s < _tok_end(v):
+        return content
+    for c in v.children:
+        if c.dep_ != "conj" or c.i < v.i or int(c.idx) < e:
+            continue
+        if c.lemma_.lower() in D.lex.verb_stance or c.pos_ not in ("VERB", "AUX"):
+            break
+        own_subject = any(k.dep_ in _SPEAKER_DEPS or k.dep_ == "expl" for k in c.children)
+        infinitive = D.text.startswith("to ", s) and c.tag_ == "VB"
+        if not (own_subject or infinitive):
+            break
+        e = max(e, _trim(D.text, *_subtree_span(c))[1])
+    return s, e
+
+
+_AS_VERBS = {"see", "view", "regard", "consider", "describe", "portray", "paint", "cast", "label", "brand",
+             "characterize", "characterise", "depict", "bill", "present", "dismiss", "criticize", "praise"}
+# verbs that report only through a communication noun: "made the case", "issued a statement"
+_LIGHT_VERBS = {"make", "offer", "give", "issue", "release", "deliver", "express", "voice", "pay", "send",
+                "post", "share", "extend", "lodge", "file", "raise", "level", "publish", "put", "repeat",
+                "renew", "reiterate", "air", "add"}
+_FINDING_VERBS = {"show", "find", "indicate", "suggest", "reveal", "give", "put", "have", "place"}
+_FINDING_SUBJECTS = {"poll", "survey", "result", "number", "data", "figure", "record", "study", "report",
+                     "analysis", "count", "tally", "estimate", "filing", "document", "statistic"}
+
+
+def _object_phrase(v: Any, o: Any, text: str) -> tuple[int, int]:
+    """A direct object and what completes it ("shows X leading Y", "sees X as Y")."""
+    s, e = _subtree_span(o)
+    for c in v.children:
+        if c.i > o.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp") and c.lower_ not in _ADJUNCT_PREPS:
+            e = max(e, _subtree_span(c)[1])
+        elif c.i > o.i and c.dep_ in ("punct", "cc", "conj", "advcl"):
+            break
+    return _trim(text, s, e)
+
+
+def _extra_content(v: Any, D: _Doc) -> tuple[int, int] | None:
+    """Contents of verbs that are cues only in some constructions (tried after clause and quotation).
+
+    * a cue preposition from ``prep_cues`` ("voted for X", "pointed to X", "spoke about X"): its object;
+    * a communication noun as direct object ("offered his thoughts on X", "made the case for X"):
+      a quotation announced by a colon after it, else the object phrase;
+    * "see / describe / portray X as Y": the object and its "as" phrase;
+    * a poll or a report as subject of "show / find / give" ("the poll shows X leading"): the object.
+    """
+    lex, text = D.lex, D.text
+    lemma = v.lemma_.lower()
+    kids = [c for c in v.children if c.i > v.i]
+    preps = lex.prep_cues.get(lemma)
+    if preps:
+        for c in kids:
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        return _trim(text, *_subtree_span(p))
+    o = next((c for c in kids if c.dep_ == "dobj"), None)
+    if o is None:
+        return None
+    if (o.lemma_.lower() in lex.object_nouns or o.lower_ in lex.object_nouns) and (
+            lemma in _LIGHT_VERBS or lemma in lex.verb_stance):
+        if any(c.dep_ in ("acl", "ccomp", "relcl") for c in o.children if c.i > o.i):
+            return None  # "the statement that ..." is the noun's own claim
+        q = D.quote_after(_tok_end(o.right_edge), _tok_end(o.right_edge) + 3)
+        if q is not None and text[_tok_end(o.right_edge):q[0]].strip() == ":":
+            return q
+        return _object_phrase(v, o, text)
+    if lemma in _AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > o.i for c in kids):
+        return _object_phrase(v, o, text)
+    if lemma in _FINDING_VERBS:
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in _FINDING_SUBJECTS:
+            return _object_phrase(v, o, text)
+    return None
+
+
+def _is_cue_verb(t: Any, lex: Lexicon) -> bool:
+    """A verb in the lexicon, a verb with cue prepositions, or any verb with a communication-noun object."""
+    lemma = _lemma(t)
+    if lemma in lex.verb_stance or lemma in lex.prep_cues:
+        return True
+    if t.pos_ != "VERB":
+        return False
+    if lemma in _FINDING_VERBS:
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _FINDING_SUBJECTS for c in t.children)
+    return lemma in _LIGHT_VERBS and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in lex.object_nouns or c.lower_ in lex.object_nouns)
+        for c in t.children)
+
+
+_LEMMA_FIX = {"hoping": "hope", "hoped": "hope", "lambasted": "lambaste", "lambasting": "lambaste"}
+
+
+def _lemma(t: Any) -> str:
+    """The token's lemma, lower-cased, with the few errors of the small model that hit cue verbs fixed."""
+    return _LEMMA_FIX.get(t.lower_, t.lemma_.lower())
+
+
 def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     lex = D.lex
-    lemma = v.lemma_.lower()
+    lemma = _lemma(v)
     if v.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
     content = _content_of_verb(v, D, sent)
     if content is None or content[1] - content[0] < 2:
         return None
+    content = _extend_over_conj(v, content, D)
     kids = list(v.children)
     passive = any(c.dep_ == "auxpass" for c in kids)
     speaker = _subject(v)
@@ -497,6 +649,8 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     # a speaker phrase must not swallow the content (parse errors)
     if speaker is not None and sp_span is not None and sp_span[0] <= content[0] and sp_span[1] >= content[1]:
         sp_span = (int(speaker.idx), _tok_end(speaker))
+    elif sp_span is not None and sp_span[0] < content[1] <= speaker.idx:
+        sp_span = _trim(D.text, content[1], sp_span[1])  # the quotation hung on the speaker
     stance = lex.verb_stance.get(lemma, "assert")
     if any(c.dep_ == "neg" for c in kids) and stance in ("deny", "confirm"):
         stance = "assert"
@@ -504,10 +658,11 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     for c in kids:
         if c.dep_ == "prt" and c.i == v.i + 1:
             cue_e = _tok_end(c)
-    if lemma in ("point", "call") and not any(c.dep_ in ("prt", "ccomp") for c in kids):
-        # "called for", "called on", "pointed to" carry their preposition
+    preps = lex.prep_cues.get(lemma, frozenset())
+    if (lemma in ("point", "call") or preps) and not any(c.dep_ in ("prt", "ccomp") for c in kids):
+        # "called for", "called on", "pointed to", "voted for" carry their preposition
         for c in kids:
-            if c.dep_ == "prep" and c.i == v.i + 1:
+            if c.dep_ == "prep" and c.i == v.i + 1 and (lemma in ("point", "call") or c.lower_ in preps):
                 cue_e = _tok_end(c)
     return _Raw((cue_s, cue_e), content, speaker, sp_span, stance, "verb", int(sent.end_char))
 
@@ -614,6 +769,7 @@ def _colon_claims(D: _Doc) -> list[_Raw]:
 # ----------------------------------------------------------------------------- classification
 
 _WORD = re.compile(r"[\w']+")
+_MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>|\b[a-z_]+=\"")
 
 
 def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor: Actor | None) -> str:
@@ -698,7 +854,7 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
             low = t.lower_
             lemma = t.lemma_.lower()
             r: _Raw | None = None
-            if t.pos_ in ("VERB", "AUX") and lemma in lex.verb_stance:
+            if t.pos_ in ("VERB", "AUX") and _is_cue_verb(t, lex):
                 r = _verb_claim(t, D, sent)
             elif low == "according":
                 r = _according_claim(t, D, sent)
@@ -706,6 +862,8 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
                 r = _noun_claim(t, D, sent)
             elif low in lex.adverb_stance:
                 r = _adverb_claim(t, D, sent)
+            if r is not None and _MARKUP.search(D.text, r.content[0], r.content[1]):
+                r = None  # left-over markup (embedded tweets, tags): no statement
             if r is not None and D.quote_at(r.cue[0] if r.cue else t.idx) is None:
                 _clip_to_paragraph(D.text, r)
                 if r.content[1] - r.content[0] >= 2:
@@ -719,9 +877,11 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
         if r.cue is None or D.quote_at(r.cue[0]) is None:
             r.content = D.widen_to_quotes(*r.content)
         key = (r.cue, r.content)
-        if key in seen:
-            continue
+        if key in seen or (r.kind == "verb" and ("content", r.content) in seen):
+            continue  # a second cue on the same quotation ("X told Y, speaking on ...") adds nothing
         seen.add(key)
+        if r.kind == "verb":
+            seen.add(("content", r.content))
         out.append(r)
     _join_continued_quotes(D, out)
     claims: list[Claim] = []
