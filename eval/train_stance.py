@@ -2,14 +2,20 @@
 """Train the stance model of ``sitrep.link.stance`` and estimate it on held-out data.
 
 Data: the shared Emergent train split (claim vs headline) and FNC-1 train (headline vs body).
-Features come from ``sitrep.link.stance.featurize``; the model is a one-hidden-layer perceptron
-(tanh, softmax over supports/denies/reports/unrelated) trained with Adam, L2 and class weights
-(inverse frequency to the power ``--class-power``) so that rare labels (denies) are not ignored.
+Features come from ``sitrep.link.stance.featurize_raw``: a dense vector of interpretable features
+and a set of lexical keys (masked unigrams/bigrams of the stance region), hashed into 2**18 buckets.
 
-Held-out estimates (``--cv``):
-  * grouped 5-fold cross-validation: Emergent grouped by claim, FNC-1 grouped by body, so no claim
-    (Emergent) or article body (FNC-1) is in both the training and the test part of a fold;
-  * cross-data: train on FNC-1 only and test on Emergent, and the other way round.
+Model: two heads chosen by text length (headline head for texts of at most ``SHORT_TOKENS`` tokens,
+body head for longer texts), each a multinomial logistic regression fitted with L-BFGS (scipy, at
+training time only; inference is numpy) with L2 and class weights (inverse frequency to a power,
+per data set).  The headline head is trained on Emergent plus synthetic unrelated pairs (a
+headline paired with another story's claim) and short FNC-1 bodies, down-weighted; the body
+head on FNC-1.  Hashed-key weights are
+stored as float16 for the buckets seen in at least ``min_df`` training texts.
+
+Held-out estimate (``--cv``): grouped 5-fold cross-validation, Emergent grouped by claim and FNC-1
+grouped by body, so no claim (Emergent) or article body (FNC-1) is in both the training and the
+test part of a fold; synthetic pairs are used for training only, in folds holding both stories.
 
 Without ``--cv`` the model is fitted on everything and written to
 ``src/sitrep/data/stance/model.json``.
@@ -20,15 +26,19 @@ Usage:  .venv/bin/python eval/train_stance.py [--cv] [--fnc-unrelated N]
 from __future__ import annotations
 
 import argparse
+import base64
 import gzip
 import hashlib
 import json
 import random
 import sys
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -37,7 +47,7 @@ from sitrep.link import stance as S  # noqa: E402
 
 DATA = Path("/work/shared/data/stance")
 OUT = ROOT / "src" / "sitrep" / "data" / "stance" / "model.json"
-CACHE = Path("/tmp/sitrep_stance_features.npz")
+CACHE = Path("/tmp/sitrep_stance_features.npz")  # features of the current stance.py source
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -46,10 +56,16 @@ def _read(path: Path) -> list[dict[str, str]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def load(fnc_unrelated: int, seed: int = 0
-         ) -> tuple[np.ndarray, list[frozenset[str]], np.ndarray, np.ndarray, np.ndarray, list[str]]:
-    """Dense features X, bags of words, label ids y, data set ids d (0 Emergent, 1 FNC), group
-    ids g (claim for Emergent, body for FNC-1) and the claim of each pair."""
+def load(fnc_unrelated: int, seed: int = 0, neg_rate: float = 0.25
+         ) -> tuple[np.ndarray, list[frozenset[str]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Dense features X, lexical keys, label ids y, data set ids d (0 Emergent, 1 FNC-1,
+    2 synthetic unrelated headline pairs), group ids g (claim for Emergent, body for FNC-1) and a
+    second group id g2 (the group of the borrowed claim of a synthetic pair, else g).
+
+    Emergent has no unrelated pairs, so a headline head trained on it alone would never say
+    'unrelated'.  Synthetic pairs fix that: a share ``neg_rate`` of the Emergent headlines is paired
+    with the claim of another, randomly chosen story and labelled unrelated (used for training only,
+    and only in folds holding both stories)."""
     em = _read(DATA / "emergent_train.jsonl")
     fnc = _read(DATA / "fnc1_train.jsonl.gz")
     rng = random.Random(seed)
@@ -60,8 +76,18 @@ def load(fnc_unrelated: int, seed: int = 0
     fnc = rel + unrel
     recs = [(r, 0, "e:" + r["claim"]) for r in em]
     recs += [(r, 1, "f:" + r["id"].rsplit("-b", 1)[1]) for r in fnc]
+    claims = sorted({r["claim"] for r in em})
+    neg: list[tuple[dict[str, str], int, str, str]] = []
+    for r in em:
+        if rng.random() < neg_rate:
+            other = rng.choice(claims)
+            if other != r["claim"]:
+                neg.append(({"claim": other, "text": r["text"], "stance": "unrelated"}, 2,
+                            "e:" + r["claim"], "e:" + other))
+    recs2 = [(r, k, grp, grp) for r, k, grp in recs] + neg
+    recs = [(r, k, grp) for r, k, grp, _ in recs2]
     src = Path(S.__file__).read_bytes()
-    key = hashlib.sha1(src + f"{len(recs)}:{fnc_unrelated}:{seed}".encode()).hexdigest()
+    key = hashlib.sha1(src + f"{len(recs)}:{fnc_unrelated}:{seed}:{neg_rate}".encode()).hexdigest()
     if CACHE.exists() and str(np.load(CACHE)["key"]) == key:
         X = np.load(CACHE)["X"]
         with open(CACHE.with_suffix(".bow.json"), encoding="utf-8") as f:
@@ -78,80 +104,90 @@ def load(fnc_unrelated: int, seed: int = 0
     d = np.array([k for _, k, _ in recs])
     groups: dict[str, int] = {}
     g = np.array([groups.setdefault(k, len(groups)) for _, _, k in recs])
-    return X, bows, y, d, g, [r["claim"] for r, _, _ in recs]
+    g2 = np.array([groups[k2] for _, _, _, k2 in recs2])
+    return X, bows, y, d, g, g2
 
 
-def build_vocab(bows: list[frozenset[str]], claims: list[str], idx: np.ndarray,
-                min_claims: int, max_words: int = 800) -> list[str]:
-    """Words seen in the texts of at least `min_claims` different claims (general words, not
-    topic words or names of one story)."""
-    seen: dict[str, set[str]] = {}
-    for i in idx:
-        for w in bows[i]:
-            seen.setdefault(w, set()).add(claims[i])
-    ok = [w for w, c in seen.items() if len(c) >= min_claims]
-    ok.sort(key=lambda w: -len(seen[w]))
-    return sorted(ok[:max_words])
+def hashed(keys: list[frozenset[str]]) -> sp.csr_matrix:
+    """Binary matrix of the hashed lexical keys (n_pairs x 2**HASH_BITS)."""
+    rows: list[int] = []
+    cols: list[int] = []
+    for r, ks in enumerate(keys):
+        for k in ks:
+            rows.append(r)
+            cols.append(S.hash_key(k))
+    m = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(keys), 1 << S.HASH_BITS))
+    m.data[:] = 1.0  # a bucket hit twice (collision) still counts once
+    return m
 
 
-def with_bow(X: np.ndarray, bows: list[frozenset[str]], vocab: list[str]) -> np.ndarray:
-    return np.hstack([X, S.bow_matrix(bows, vocab)])
+@dataclass
+class HeadParams:
+    """Regularisation and weighting of one head."""
+    l2: float
+    hash_scale: float
+    class_power: tuple[float, float, float]  # per data set: Emergent, FNC-1, synthetic
+    set_weight: tuple[float, float, float] = (1.0, 1.0, 0.3)  # total weight of each data set
+    min_df: int = 3
+    max_iter: int = 300
 
 
-def train(X: np.ndarray, y: np.ndarray, *, hidden: int = 24, epochs: int = 60, lr: float = 0.01,
-          l2: float = 1e-4, class_power: tuple[float, ...] = (0.0, 0.5), seed: int = 0,
-          sample_weight: np.ndarray | None = None, groups: np.ndarray | None = None) -> S.MLP:
-    """Mini-batch Adam on weighted cross-entropy."""
-    rng = np.random.default_rng(seed)
+def fit_head(X: np.ndarray, H: sp.csr_matrix, y: np.ndarray, dset: np.ndarray,
+             hp: HeadParams) -> S.LinearHead:
+    """Multinomial logistic regression (L-BFGS, L2, class weights computed within each data set
+    and normalised to mean 1 there) on standardised dense features and hashed keys seen in at
+    least ``min_df`` training texts."""
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    Z = (X - mean) / scale
-    n, k = Z.shape
+    df = np.asarray((H > 0).sum(axis=0)).ravel()
+    buckets = np.flatnonzero(df >= hp.min_df)
+    A = sp.hstack([sp.csr_matrix((X - mean) / scale), H[:, buckets] * hp.hash_scale]).tocsr()
+    n, k = A.shape
     c = len(S.LABELS)
-    # class weights computed within each data set (headline data and body data have very
-    # different label mixes), normalised to mean 1 per data set
-    dset = groups if groups is not None else np.zeros(n, dtype=int)
     sw = np.ones(n)
     for dv in np.unique(dset):
         sel = dset == dv
         freq = np.bincount(y[sel], minlength=c).astype(float) + 1.0
-        cw = (freq.sum() / freq) ** class_power[min(int(dv), len(class_power) - 1)]
-        sw[sel] = cw[y[sel]] / cw[y[sel]].mean()
-    if sample_weight is not None:
-        sw = sw * sample_weight
-    params = {
-        "w1": rng.normal(0, 1 / np.sqrt(k), (k, hidden)), "b1": np.zeros(hidden),
-        "w2": rng.normal(0, 1 / np.sqrt(hidden), (hidden, c)), "b2": np.zeros(c),
-    }
-    m = {p: np.zeros_like(v) for p, v in params.items()}
-    v2 = {p: np.zeros_like(v) for p, v in params.items()}
+        cw = (freq.sum() / freq) ** hp.class_power[int(dv)]
+        sw[sel] = cw[y[sel]] / cw[y[sel]].mean() * hp.set_weight[int(dv)]
     Y = np.eye(c)[y]
-    step = 0
-    bs = 256
-    for _ in range(epochs):
-        perm = rng.permutation(n)
-        for i in range(0, n, bs):
-            b = perm[i:i + bs]
-            zb, yb, wb = Z[b], Y[b], sw[b][:, None]
-            h = np.tanh(zb @ params["w1"] + params["b1"])
-            lo = h @ params["w2"] + params["b2"]
-            lo -= lo.max(axis=1, keepdims=True)
-            p = np.exp(lo)
-            p /= p.sum(axis=1, keepdims=True)
-            dlo = (p - yb) * wb / len(b)
-            grads = {"w2": h.T @ dlo + l2 * params["w2"], "b2": dlo.sum(0)}
-            dh = (dlo @ params["w2"].T) * (1 - h * h)
-            grads["w1"] = zb.T @ dh + l2 * params["w1"]
-            grads["b1"] = dh.sum(0)
-            step += 1
-            for name, gr in grads.items():
-                m[name] = 0.9 * m[name] + 0.1 * gr
-                v2[name] = 0.999 * v2[name] + 0.001 * gr * gr
-                mh = m[name] / (1 - 0.9 ** step)
-                vh = v2[name] / (1 - 0.999 ** step)
-                params[name] -= lr * mh / (np.sqrt(vh) + 1e-8)
-    return S.MLP(mean, scale, params["w1"], params["b1"], params["w2"], params["b2"])
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        W, b = w[:-c].reshape(k, c), w[-c:]
+        p = S._softmax(A @ W + b)
+        val = -(sw * np.log(p[np.arange(n), y] + 1e-12)).sum() / n + 0.5 * hp.l2 * (W * W).sum()
+        dlo = (p - Y) * sw[:, None] / n
+        gW = A.T @ dlo + hp.l2 * W
+        return val, np.concatenate([np.asarray(gW).ravel(), dlo.sum(axis=0)])
+
+    res = minimize(loss, np.zeros(k * c + c), jac=True, method="L-BFGS-B",
+                   options={"maxiter": hp.max_iter})
+    W, b = res.x[:-c].reshape(k, c), res.x[-c:]
+    nd = X.shape[1]
+    hw = (W[nd:] * hp.hash_scale).astype(np.float16).astype(np.float64)
+    return S.LinearHead(mean, scale, W[:nd], b, buckets, hw)
+
+
+HEADS = {
+    "short": HeadParams(l2=0.1, hash_scale=0.5, class_power=(0.0, 0.5, 0.0),
+                        set_weight=(1.0, 0.3, 0.3)),
+    "long": HeadParams(l2=0.01, hash_scale=0.5, class_power=(0.0, 0.5, 0.0)),
+}
+
+
+def fit(X: np.ndarray, H: sp.csr_matrix, y: np.ndarray, d: np.ndarray, idx: np.ndarray
+        ) -> S.StanceModel:
+    """Both heads, each trained on the training rows routed to it by text length.  The headline
+    head sees Emergent pairs at full weight and short FNC-1 bodies and synthetic unrelated pairs at
+    reduced weight (``set_weight``): with full weight their unrelated share teaches it that any
+    headline with little word overlap is unrelated, which is false for headlines about a claim."""
+    short = X[:, S.FEATURE_NAMES.index("short")] > 0.5
+    heads = {}
+    for name, sel in (("short", short), ("long", ~short)):
+        tr = idx[sel[idx]]
+        heads[name] = fit_head(X[tr], H[tr], y[tr], d[tr], HEADS[name])
+    return S.StanceModel(heads, S.LABELS)
 
 
 def report(name: str, y: np.ndarray, pred: np.ndarray, weight: np.ndarray | None = None) -> None:
@@ -174,75 +210,55 @@ def main() -> int:
     ap.add_argument("--cv", action="store_true", help="held-out estimates instead of fitting")
     ap.add_argument("--fnc-unrelated", type=int, default=12000,
                     help="FNC-1 unrelated pairs kept for training (sampled; others are easy)")
-    ap.add_argument("--hidden", type=int, default=24)
-    ap.add_argument("--epochs", type=int, default=60)
-    ap.add_argument("--class-power", type=float, nargs=2, default=(0.0, 0.5),
-                    help="class-weight exponent for Emergent and for FNC-1")
-    ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--min-claims", type=int, default=30,
-                    help="a bag-of-words feature needs texts of this many different claims")
-    ap.add_argument("--bow", action="store_true",
-                    help="add a bag-of-words block (slower; it did not help in grouped CV)")
     args = ap.parse_args()
-    X0, bows, y, d, g, claims = load(args.fnc_unrelated)
-
-    def inputs(train_idx: np.ndarray) -> tuple[np.ndarray, list[str]]:
-        if not args.bow:
-            return X0, []
-        vocab = build_vocab(bows, claims, train_idx, args.min_claims)
-        return with_bow(X0, bows, vocab), vocab
-
+    X, keys, y, d, g, g2 = load(args.fnc_unrelated)
+    H = hashed(keys)
     # the unrelated FNC rows were subsampled: weight them back up in the FNC estimate
     n_unrel_full = 36545
     fnc_w = np.where((d == 1) & (y == 3), n_unrel_full / max(1, ((d == 1) & (y == 3)).sum()), 1.0)
-    kw = dict(hidden=args.hidden, epochs=args.epochs, class_power=tuple(args.class_power), l2=args.l2)
     if args.cv:
         rng = np.random.default_rng(0)
         fold_of_group = rng.integers(0, args.folds, g.max() + 1)
-        fold = fold_of_group[g]
+        fold, fold2 = fold_of_group[g], fold_of_group[g2]
         pred = np.zeros(len(y), dtype=int)
         for k in range(args.folds):
-            tr, te = fold != k, fold == k
-            X, _ = inputs(np.flatnonzero(tr))
-            model = train(X[tr], y[tr], groups=d[tr], **kw)  # type: ignore[arg-type]
-            pred[te] = model.proba(X[te]).argmax(1)
+            te = np.flatnonzero((fold == k) & (d != 2))
+            tr = np.flatnonzero((fold != k) & (fold2 != k))
+            model = fit(X, H, y, d, tr)
+            pred[te] = model.proba(X[te], [keys[i] for i in te]).argmax(1)
+            print(f"  fold {k} done", file=sys.stderr, flush=True)
         print(f"grouped {args.folds}-fold CV (Emergent by claim, FNC-1 by body):")
         report("  emergent", y[d == 0], pred[d == 0])
+        print(f"  emergent pairs called unrelated: {(pred[d == 0] == 3).sum()}")
         report("  fnc1 (unrelated reweighted)", y[d == 1], pred[d == 1], fnc_w[d == 1])
-        print("cross-data:")
-        X, _ = inputs(np.flatnonzero(d == 1))
-        model = train(X[d == 1], y[d == 1], **kw)  # type: ignore[arg-type]
-        p = model.proba(X[d == 0])
-        p[:, 3] = 0.0  # Emergent has no unrelated pairs: compare among the three related labels
-        report("  train FNC-1 -> test Emergent (3-way)", y[d == 0], p.argmax(1))
-        X, _ = inputs(np.flatnonzero(d == 0))
-        model = train(X[d == 0], y[d == 0], **kw)  # type: ignore[arg-type]
-        rel = (d == 1) & (y != 3)
-        report("  train Emergent -> test FNC-1 related pairs", y[rel], model.proba(X[rel]).argmax(1))
         return 0
-    X, vocab = inputs(np.arange(len(y)))
-    print(f"{X.shape[1]} inputs ({len(vocab)} words)")
-    model = train(X, y, groups=d, **kw)  # type: ignore[arg-type]
-    report("training fit emergent", y[d == 0], model.proba(X[d == 0]).argmax(1))
-    report("training fit fnc1", y[d == 1], model.proba(X[d == 1]).argmax(1), fnc_w[d == 1])
+    model = fit(X, H, y, d, np.arange(len(y)))
+    p = model.proba(X, keys).argmax(1)
+    report("training fit emergent", y[d == 0], p[d == 0])
+    report("training fit fnc1", y[d == 1], p[d == 1], fnc_w[d == 1])
+    js: dict[str, object] = {
+        "features": S.FEATURE_NAMES, "labels": list(S.LABELS), "hash_bits": S.HASH_BITS,
+        "short_tokens": S.SHORT_TOKENS,
+        "trained_on": ("Emergent train split (Ferreira & Vlachos 2016) + FNC-1 train "
+                       f"({args.fnc_unrelated} unrelated pairs sampled); eval/train_stance.py"),
+        "params": {k: asdict(v) for k, v in HEADS.items()},
+        "heads": {},
+    }
+    for name, h in model.heads.items():
+        buckets = np.array(sorted(h.row, key=h.row.__getitem__), dtype="<u4")
+        js["heads"][name] = {  # type: ignore[index]
+            "mean": [round(v, 6) for v in h.mean.tolist()],
+            "scale": [round(v, 6) for v in h.scale.tolist()],
+            "w": [[round(v, 6) for v in r] for r in h.w.tolist()],
+            "b": [round(v, 6) for v in h.b.tolist()],
+            "n_buckets": len(buckets),
+            "buckets": base64.b64encode(buckets.tobytes()).decode("ascii"),
+            "hw": base64.b64encode(h.hw.astype("<f2").tobytes()).decode("ascii"),
+        }
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    js = model.to_json(S.FEATURE_NAMES)
-    js["vocab"] = vocab
-    js["trained_on"] = ("Emergent train split (Ferreira & Vlachos 2016) + FNC-1 train "
-                        f"({args.fnc_unrelated} unrelated pairs sampled); eval/train_stance.py")
-    js["params"] = kw
-
-    def rnd(o: object) -> object:
-        if isinstance(o, float):
-            return round(o, 6)
-        if isinstance(o, list):
-            return [rnd(x) for x in o]
-        if isinstance(o, dict):
-            return {k: rnd(v) for k, v in o.items()}
-        return o
-    OUT.write_text(json.dumps(rnd(js)), encoding="utf-8")
-    print(f"wrote {OUT}")
+    OUT.write_text(json.dumps(js), encoding="utf-8")
+    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
     return 0
 
 

@@ -36,7 +36,38 @@ def test_model_matches_features() -> None:
     d = json.loads(ref.read_text(encoding="utf-8"))
     S.featurize_raw([("x", "x")])
     assert d["features"] == S.FEATURE_NAMES
-    assert len(d["mean"]) == len(S.FEATURE_NAMES) + len(d["vocab"])
+    assert d["hash_bits"] == S.HASH_BITS
+    assert set(d["heads"]) == {"short", "long"}
+    for head in d["heads"].values():
+        assert len(head["mean"]) == len(S.FEATURE_NAMES)
+        assert len(head["w"]) == len(S.FEATURE_NAMES) and len(head["w"][0]) == len(S.LABELS)
+        assert head["n_buckets"] > 0
+
+
+def test_lexical_keys_mask_claim_words_and_mark_negation() -> None:
+    _, keys = S.featurize_raw([(CLAIM, "Springfield mayor did not resign, aide says?")])
+    k = keys[0]
+    assert "h:<c>" in k  # claim words masked (and consecutive ones collapsed)
+    assert not any("springfield" in x for x in k)
+    assert "h!<c>" in k  # the claim word 'resign' is in the scope of 'not'
+    assert "h:?" in k and "h:aide" in k
+    _, keys = S.featurize_raw([(CLAIM, " ".join([BODY_DENY] * 3))])
+    assert any(x.startswith("b:") for x in keys[0])  # a long text gets body keys
+    assert "c:of" in keys[0]  # claim function words
+
+
+def test_hash_key_is_stable() -> None:
+    assert S.hash_key("h:deny") == S.hash_key("h:deny")
+    assert 0 <= S.hash_key("h:deny") < (1 << S.HASH_BITS)
+    assert S.hash_key("h:deny", 8) < 256
+
+
+def test_routing_by_text_length() -> None:
+    short_text = "Springfield mayor denies resigning"
+    long_text = " ".join([BODY_DENY] * 3)
+    x, _ = S.featurize_raw([(CLAIM, short_text), (CLAIM, long_text)])
+    i = S.FEATURE_NAMES.index("short")
+    assert x[0, i] == 1.0 and x[1, i] == 0.0
 
 
 def test_tokens_split_contractions_into_negation() -> None:

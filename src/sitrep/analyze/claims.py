@@ -649,7 +649,7 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     # a speaker phrase must not swallow the content (parse errors)
     if speaker is not None and sp_span is not None and sp_span[0] <= content[0] and sp_span[1] >= content[1]:
         sp_span = (int(speaker.idx), _tok_end(speaker))
-    elif sp_span is not None and sp_span[0] < content[1] <= speaker.idx:
+    elif speaker is not None and sp_span is not None and sp_span[0] < content[1] <= speaker.idx:
         sp_span = _trim(D.text, content[1], sp_span[1])  # the quotation hung on the speaker
     stance = lex.verb_stance.get(lemma, "assert")
     if any(c.dep_ == "neg" for c in kids) and stance in ("deny", "confirm"):

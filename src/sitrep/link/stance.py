@@ -2,9 +2,11 @@
 
 Method
 ------
-Each (claim, text) pair is turned into a small vector of interpretable features, and a tiny
-numpy model (a one-hidden-layer perceptron with a softmax over the four labels, weights shipped as
-JSON in ``sitrep/data/stance/model.json``, trained by ``eval/train_stance.py``) maps it to a label.
+Each (claim, text) pair is turned into a small vector of interpretable features plus a set of
+lexical keys, and a linear numpy model (multinomial logistic regression, weights shipped as JSON in
+``sitrep/data/stance/model.json``, trained by ``eval/train_stance.py``) maps it to a label.  There
+are two heads, chosen by text length: texts of at most ``SHORT_TOKENS`` tokens (headlines) and
+longer texts (article bodies) use separate weights, as the same cue means different things there.
 
 1. **Relatedness.** Claim and text are tokenised, lower-cased and lightly stemmed; stop words are
    dropped.  Claim words are weighted by a rarity proxy (names, numbers and long words count more).
@@ -20,15 +22,23 @@ JSON in ``sitrep/data/stance/model.json``, trained by ``eval/train_stance.py``) 
    (confirmed, officially, announced).  The same families are also counted in the claim so that a
    negated claim can meet a negated text.
 
-The feature vector is standardised and passed to the network.  Everything is pure Python plus
-numpy; analyses of a repeated text (one body shared by many headlines) are cached within a batch.
+4. **Lexical keys.** Unigrams and bigrams of the stance region (the headline, or the focus and
+   lead of a body) with claim words masked as ``<c>``, numbers as ``<n>`` and words in a negation's
+   scope marked, plus the claim's function words; they are hashed (CRC-32, 2**18 buckets) and only
+   buckets seen in several training texts carry a weight.
+
+The dense vector is standardised; the head's logits are its linear map plus the summed weights of
+the pair's hashed keys, and a softmax gives the label probabilities.  Everything is pure Python
+plus numpy; analyses of a repeated text (one body shared by many headlines) are cached.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -232,6 +242,7 @@ class _Claim:
     numbers: set[str]
     bigrams: set[tuple[str, str]]
     cues: dict[str, int]
+    func: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
@@ -255,7 +266,8 @@ def _analyse_claim(claim: str) -> _Claim:
             w += 0.8
         weights[st] = max(weights.get(st, 0.0), w)
     bigrams = set(zip(stems, stems[1:], strict=False))
-    return _Claim(stems, weights, names, numbers, bigrams, _lex_counts(tok.low))
+    func = frozenset(t for t in tok.low if t in STOP or t in NEGATION or t == "?")
+    return _Claim(stems, weights, names, numbers, bigrams, _lex_counts(tok.low), func)
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,6 +302,7 @@ def _region_cues(sents: Sequence[_Sent]) -> dict[str, float]:
 
 
 FEATURE_NAMES: list[str] = []
+SHORT_TOKENS = 60  # texts up to this many tokens are treated as headlines
 
 
 def _features(claim_s: str, text_s: str) -> tuple[list[float], frozenset[str]]:
@@ -297,7 +310,7 @@ def _features(claim_s: str, text_s: str) -> tuple[list[float], frozenset[str]]:
     text = _analyse_text(text_s)
     sents = text.sents
     nsent = len(sents)
-    short = text.ntok <= 60
+    short = text.ntok <= SHORT_TOKENS
     f: dict[str, float] = {}
     # --- relatedness
     covs = [_cov(claim, s.stemset) for s in sents]
@@ -349,20 +362,51 @@ def _features(claim_s: str, text_s: str) -> tuple[list[float], frozenset[str]]:
         f["foc_" + k + "_x_short"] = f["foc_" + k] * f["short"]
     if not FEATURE_NAMES:
         FEATURE_NAMES.extend(f)
-    # --- bag of words of the focus and lead, without the claim's own words (the model keeps only
-    # a vocabulary of words seen with many different claims, i.e. general stance vocabulary)
-    bow: set[str] = set()
+    # --- lexical keys of the region that carries the stance (whole headline, or focus + lead of a
+    # body); claim words are masked so the keys describe how the text talks about the claim
     region = sents if short else focus + [s for s in lead if s not in focus]
+    return list(f.values()), _lexical_keys(claim, region, short)
+
+
+def _lexical_keys(claim: _Claim, region: Sequence[_Sent], short: bool) -> frozenset[str]:
+    """Unigram and bigram keys of the stance region, with claim words replaced by ``<c>``
+    (consecutive ones collapsed), numbers by ``<n>``, words in the scope of a negation (up to three
+    tokens after it) marked ``!``, plus the first two words of a headline.  Keys are prefixed by the
+    kind of text (``h`` headline, ``b`` body) so that the two kinds get separate weights.  Function
+    words of the claim are added too (``c:``), as they carry its modality (will, not, is, ``?``)."""
+    pre = "h" if short else "b"
+    keys: set[str] = set()
     for s in region:
+        seq: list[str] = ["<s>"]
+        neg_left = 0
         for t in s.tok.low:
-            st = t if t == "?" else _stem(t)
-            if st not in claim.weights:
-                bow.add(st)
-    return list(f.values()), frozenset(bow)
+            if t == "?":
+                w = "?"
+            elif t[0].isdigit():
+                w = "<n>"
+            else:
+                st = _stem(t)
+                w = "<c>" if st in claim.weights else st
+            if w == "<c>" and seq[-1] == "<c>":
+                continue
+            seq.append(w)
+            if neg_left > 0 and w not in STOP:
+                keys.add(pre + "!" + w)
+            neg_left = 3 if t in NEGATION else neg_left - 1
+        seq.append("</s>")
+        for a, b in zip(seq, seq[1:], strict=False):
+            keys.add(pre + ":" + b)
+            keys.add(pre + ":" + a + "_" + b)
+        if short and len(seq) > 2:
+            keys.add(pre + "^" + "_".join(seq[1:3]))
+    keys.discard(pre + ":</s>")
+    for t in claim.func:
+        keys.add("c:" + t)
+    return frozenset(keys)
 
 
 def featurize_raw(pairs: Iterable[tuple[str, str]]) -> tuple[np.ndarray, list[frozenset[str]]]:
-    """Dense feature matrix (n_pairs x len(FEATURE_NAMES)) and the bag of words of each pair."""
+    """Dense feature matrix (n_pairs x len(FEATURE_NAMES)) and the lexical keys of each pair."""
     rows = [_features(c or "", t or "") for c, t in pairs]
     if not rows:
         _features("x", "x")
@@ -370,66 +414,88 @@ def featurize_raw(pairs: Iterable[tuple[str, str]]) -> tuple[np.ndarray, list[fr
     return np.asarray([r[0] for r in rows], dtype=np.float64), [r[1] for r in rows]
 
 
-def bow_matrix(bows: Sequence[frozenset[str]], vocab: Sequence[str]) -> np.ndarray:
-    """Binary word-presence matrix over a fixed vocabulary."""
-    index = {w: i for i, w in enumerate(vocab)}
-    m = np.zeros((len(bows), len(vocab)))
-    for r, b in enumerate(bows):
-        for w in b:
-            j = index.get(w)
-            if j is not None:
-                m[r, j] = 1.0
-    return m
+HASH_BITS = 18
 
 
-def featurize(pairs: Iterable[tuple[str, str]], vocab: Sequence[str]) -> np.ndarray:
-    """Full model input: dense features followed by the bag-of-words block."""
-    x, bows = featurize_raw(pairs)
-    return np.hstack([x, bow_matrix(bows, vocab)])
+def hash_key(key: str, bits: int = HASH_BITS) -> int:
+    """Stable bucket of a lexical key (CRC-32, not Python's salted ``hash``)."""
+    return zlib.crc32(key.encode("utf-8")) & ((1 << bits) - 1)
 
 
 # --------------------------------------------------------------------------------------------
 # model
 
-class MLP:
-    """One hidden layer (tanh) + softmax, on standardised features; plain numpy."""
+def _b64_array(s: str, dtype: str, shape: tuple[int, ...]) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(s), dtype=dtype).astype(np.float64 if "f" in dtype
+                                                                  else np.int64).reshape(shape)
 
-    def __init__(self, mean: np.ndarray, scale: np.ndarray, w1: np.ndarray, b1: np.ndarray,
-                 w2: np.ndarray, b2: np.ndarray, labels: Sequence[str] = LABELS) -> None:
-        self.mean, self.scale = mean, scale
-        self.w1, self.b1, self.w2, self.b2 = w1, b1, w2, b2
-        self.labels = tuple(labels)
 
-    def proba(self, x: np.ndarray) -> np.ndarray:
-        z = (x - self.mean) / self.scale
-        h = np.tanh(z @ self.w1 + self.b1)
-        logits = h @ self.w2 + self.b2
-        logits -= logits.max(axis=1, keepdims=True)
-        e = np.exp(logits)
-        return e / e.sum(axis=1, keepdims=True)
+class LinearHead:
+    """Multinomial logistic regression on standardised dense features plus hashed lexical keys.
 
-    def to_json(self, features: Sequence[str]) -> dict[str, object]:
-        return {"features": list(features), "vocab": [], "labels": list(self.labels),
-                "mean": self.mean.tolist(), "scale": self.scale.tolist(),
-                "w1": self.w1.tolist(), "b1": self.b1.tolist(),
-                "w2": self.w2.tolist(), "b2": self.b2.tolist()}
+    ``w`` (n_features x n_labels) weighs the standardised dense features; ``buckets`` (sorted) and
+    ``hw`` (n_buckets x n_labels) hold the weights of the hashed keys kept at training time (keys
+    seen in too few training texts have no weight)."""
+
+    def __init__(self, mean: np.ndarray, scale: np.ndarray, w: np.ndarray, b: np.ndarray,
+                 buckets: np.ndarray, hw: np.ndarray) -> None:
+        self.mean, self.scale, self.w, self.b = mean, scale, w, b
+        self.row = {int(k): i for i, k in enumerate(buckets)}
+        self.hw = hw
+
+    def logits(self, x: np.ndarray, keys: Sequence[frozenset[str]]) -> np.ndarray:
+        out = ((x - self.mean) / self.scale) @ self.w + self.b
+        for r, ks in enumerate(keys):
+            idx = [j for j in (self.row.get(hash_key(k)) for k in ks) if j is not None]
+            if idx:
+                out[r] += self.hw[idx].sum(axis=0)
+        return out
 
     @classmethod
-    def from_json(cls, d: dict[str, object]) -> MLP:
+    def from_json(cls, d: dict[str, object], n_labels: int) -> LinearHead:
         def a(k: str) -> np.ndarray:
             return np.asarray(d[k], dtype=np.float64)
-        return cls(a("mean"), a("scale"), a("w1"), a("b1"), a("w2"), a("b2"),
-                   labels=[str(x) for x in d["labels"]])  # type: ignore[attr-defined]
+        nb = int(d["n_buckets"])  # type: ignore[call-overload]
+        buckets = _b64_array(str(d["buckets"]), "<u4", (nb,))
+        hw = _b64_array(str(d["hw"]), "<f2", (nb, n_labels))
+        return cls(a("mean"), a("scale"), a("w"), a("b"), buckets, hw)
+
+
+def _softmax(lo: np.ndarray) -> np.ndarray:
+    lo = lo - lo.max(axis=1, keepdims=True)
+    e = np.exp(lo)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class StanceModel:
+    """Two heads, chosen by a general property of the input: texts of at most ``SHORT_TOKENS``
+    tokens (headlines, short posts) go to the ``short`` head, longer texts (article bodies) to the
+    ``long`` head."""
+
+    def __init__(self, heads: dict[str, LinearHead], labels: Sequence[str]) -> None:
+        self.heads = heads
+        self.labels = tuple(labels)
+
+    def proba(self, x: np.ndarray, keys: Sequence[frozenset[str]]) -> np.ndarray:
+        short = x[:, FEATURE_NAMES.index("short")] > 0.5
+        out = np.zeros((len(x), len(self.labels)))
+        for name, sel in (("short", short), ("long", ~short)):
+            idx = np.flatnonzero(sel)
+            if len(idx):
+                out[idx] = _softmax(self.heads[name].logits(x[idx], [keys[int(i)] for i in idx]))
+        return out
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[MLP, list[str]]:
+def _model() -> StanceModel:
     ref = resources.files("sitrep.data").joinpath("stance", "model.json")
     d = json.loads(ref.read_text(encoding="utf-8"))
     featurize_raw([("x", "x")])
-    if list(d["features"]) != FEATURE_NAMES:
+    if list(d["features"]) != FEATURE_NAMES or int(d.get("hash_bits", -1)) != HASH_BITS:
         raise RuntimeError("stance model.json was trained on other features; run eval/train_stance.py")
-    return MLP.from_json(d), [str(w) for w in d.get("vocab", [])]
+    labels = [str(x) for x in d["labels"]]
+    heads = {k: LinearHead.from_json(v, len(labels)) for k, v in d["heads"].items()}
+    return StanceModel(heads, labels)
 
 
 def stance_batch(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, float]]:
@@ -440,7 +506,8 @@ def stance_batch(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, float]]:
     pairs = list(pairs)
     if not pairs:
         return []
-    model, vocab = _model()
-    p = model.proba(featurize(pairs, vocab))
+    model = _model()
+    x, keys = featurize_raw(pairs)
+    p = model.proba(x, keys)
     idx = p.argmax(axis=1)
     return [(model.labels[i], float(p[j, i])) for j, i in enumerate(idx)]
