@@ -67,7 +67,7 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 
 # where authors come from when the page declares none (JSON-LD, meta tags): trafilatura's own
 # author (its XPaths on a pruned copy of the tree), then the visible byline
-AUTHOR_FALLBACKS = ("trafilatura", "byline")
+AUTHOR_FALLBACKS = ("trafilatura", "byline", "label", "bold")
 
 _ARTICLE_TYPES = {
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -353,6 +353,10 @@ def pick_title(meta: PageMeta, site_names: list[str], fallback: str | None) -> s
         declared.append(strip_site_suffix(meta.html_title, site_names))
     if fallback:
         declared.append(strip_site_suffix(fallback, site_names))
+    # 0. the JSON-LD headline and og:title agree: both structured declarations name the same
+    #    headline, which beats a differing <h1>/<title> pair (a display variant of the headline)
+    if meta.ld_headline and meta.og_title and _similar(meta.ld_headline, declared[1]):
+        return meta.ld_headline
     # 1. an h1 that agrees with a declared title: the declared text (it keeps the page's own
     #    spelling of quotes and ellipses more often than the h1's markup does)
     for h in meta.h1:
@@ -391,7 +395,7 @@ def _skipped(el: HtmlElement) -> bool:
     return False
 
 
-def byline_authors(tree: HtmlElement, limit: int = 6) -> list[str]:
+def byline_authors(tree: HtmlElement, limit: int = 6, depth: int = 3) -> list[str]:
     """Raw author strings from the visible byline.
 
     trafilatura's specific author XPath (``rel=author``, ``class=author``, ``itemprop``...), then links
@@ -399,7 +403,8 @@ def byline_authors(tree: HtmlElement, limit: int = 6) -> list[str]:
     Used only when the page declares no author.  The first element found that is not in a comment
     section, sidebar or teaser (judged by its nearest ancestors' class and id, cheaper than
     trafilatura's pruning, which copies the whole tree) is the byline; further matches are kept
-    only when they sit in the same block (multi-author bylines), not in teasers further down.
+    only when they sit in the same block (multi-author bylines: the ``depth``-th ancestor of the first
+    match), not in teasers further down.
     """
     for xp in _BYLINE_XPATHS:
         found: list[str] = []
@@ -409,7 +414,7 @@ def byline_authors(tree: HtmlElement, limit: int = 6) -> list[str]:
                 continue
             if block is None:
                 block = el
-                for _ in range(3):
+                for _ in range(depth):
                     parent = block.getparent()
                     if parent is None:
                         break
@@ -427,6 +432,117 @@ def byline_authors(tree: HtmlElement, limit: int = 6) -> list[str]:
     return []
 
 
+_LABEL = re.compile(
+    r"(?:autor(?:in|en|innen)?(?:\s*/\s*autor(?:in)?)?|authors?|written by|text|texte|reporter(?:in)?|"
+    r"auteurs?|autore|autori|autor(?:es|a)|escrito por|skrevet av|yazar|door)\s*:?", re.I)
+# short elements that can hold a byline label ("<strong>Autor</strong> Name", "<dt>Author</dt><dd>Name</dd>")
+_LABEL_XPATH = XPath("//*[self::strong or self::b or self::dt or self::th or self::span or self::em or self::label]"
+                     "[string-length(normalize-space(.)) <= 24]")
+
+
+def labelled_byline(tree: HtmlElement) -> list[str]:
+    """Raw author strings that follow a byline label: ``<strong>Autor</strong> Name``, ``<dt>Author</dt>
+    <dd>Name</dd>``, ``<span>Text:</span> <a>Name</a>``.
+
+    The label must be the whole text of a short element (so running text is never read); the name is
+    the element's tail text, else the text of its next sibling element.  The first label outside
+    comment sections and sidebars wins.
+    """
+    for el in _LABEL_XPATH(tree):
+        label = " ".join(el.text_content().split())
+        if not label or not _LABEL.fullmatch(label) or _skipped(el):
+            continue
+        tail = " ".join((el.tail or "").split()).strip(" :|")
+        if tail:
+            return [tail] if len(tail) <= 120 else []
+        nxt = el.getnext()
+        if nxt is not None and isinstance(nxt.tag, str):
+            text = " ".join(nxt.text_content().split())
+            if text and len(text) <= 120:
+                return [text]
+    return []
+
+
+_BOLD_PARA = XPath("//p[strong or b]")
+
+
+def bold_name_line(tree: HtmlElement, body_text: str) -> str | None:
+    """A paragraph near the top or at the end of the article that holds only bold text: a byline like
+    ``<p><strong>Name</strong></p>`` (or ``Name/Other Name``) above or under the text.
+
+    Only paragraphs that are also among the first three or the last paragraph of the extracted body
+    are looked at, so bold lines elsewhere on the page (teasers, captions) are not.  The caller checks
+    that the text is made of person names (:func:`clean_authors`, strict).
+    """
+    paras = [p for p in (" ".join(x.split()) for x in body_text.split("\n")) if p]
+    if not paras:
+        return None
+    # the byline may follow a short standfirst: the first three paragraphs and the last one
+    ends = {same_text(x) for x in (*paras[:3], paras[-1])}
+    for p in _BOLD_PARA(tree):
+        text = " ".join(p.text_content().split())
+        if not text or len(text) > 80 or same_text(text) not in ends:
+            continue
+        bold = " ".join(" ".join(x.text_content() for x in p if x.tag in ("strong", "b")).split())
+        if same_text(bold) == same_text(text):
+            return text
+    return None
+
+
+_UNCASED_NAME = re.compile(r"[^\W\d_]{2,4}", re.U)
+
+
+def _short_uncased_persons(names: list[str], orgs: list[str]) -> list[str]:
+    """Two- to four-letter names in scripts without letter case (``新間``, ``김철``) declared as a JSON-LD
+    ``Person``: :func:`clean_authors` asks for three letters in a one-word name (against agency codes),
+    which such names often lack; the ``Person`` type vouches for them.  Names of the site are dropped."""
+    keys = {same_text(o).replace(" ", "") for o in orgs if o}
+    out: list[str] = []
+    for n in names:
+        n = n.strip()
+        if (_UNCASED_NAME.fullmatch(n) and not any(ch.isupper() or ch.islower() for ch in n)
+                and same_text(n) not in keys and n not in out):
+            out.append(n)
+    return out
+
+
+def _org_forms(raw: list[str]) -> list[str]:
+    """Organisation names from rejected author strings, with their URL and bracketed parts removed
+    (``Outlet (www.outlet.com)`` -> ``Outlet``), to reject the same names read again elsewhere."""
+    out = []
+    for s in raw:
+        if s.islower():
+            continue  # "jane doe": a person's name in lower case, rejected only for its case
+        s = re.sub(r"\([^)]*\)|\[[^\]]*\]|https?://\S+|www\.\S+", " ", s)
+        s = " ".join(s.split())
+        if s:
+            out.append(s)
+    return out
+
+
+_NAV_WORDS = {"about", "contact", "home", "impressum", "kontakt", "über", "uns", "us", "all", "alle",
+              "see", "more", "mehr", "subscribe", "login", "menu"}
+
+
+def _not_navigation(names: list[str]) -> list[str]:
+    """Names without navigation words: links to ``/people/`` or ``/about/`` pages read as bylines
+    ("About Us", "ABOUT DW")."""
+    return [n for n in names if not any(w.casefold() in _NAV_WORDS for w in n.split())]
+
+
+_NAME_LIST_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\bog\b|\boch\b)\s*")
+
+
+def _names_only(line: str, orgs: list[str]) -> list[str]:
+    """The person names of a line that holds nothing but names (``Name/Other Name``, ``A and B``):
+    every part of the list must be a name, and no sentence punctuation (``Read also: ...``)."""
+    if len(line) > 60 or re.search(r"[:?!;«»\"“”„()]", line):
+        return []
+    parts = [p for p in _NAME_LIST_SPLIT.split(line) if p.strip()]
+    names = clean_authors([line], orgs, strict=True)
+    return names if len(names) == len(parts) else []
+
+
 # ----------------------------------------------------------------------------- body
 
 
@@ -442,6 +558,45 @@ def parse_html(html: str) -> HtmlElement | None:
     """Parse a page once (trafilatura's loader: lxml with its fixes for broken markup)."""
     tree = load_html(html)
     return tree if isinstance(tree, HtmlElement) else None
+
+
+def _pick_authors(tree: HtmlElement, meta: PageMeta, d: dict[str, Any],
+                  site_names: list[str]) -> tuple[list[str], str | None]:
+    """The article's authors, and the body line that held them when that line is a bare byline.
+
+    Order: the JSON-LD authors (``Person`` and ``Organization`` both, since sites mistype persons and
+    the name filter drops real organisations), short names in uncased scripts typed ``Person``, the
+    author meta tags; then, when none of these names a person, trafilatura's author, the visible
+    byline (``rel=author``, author links), a labelled byline (``Autor: Name``) and a bold name line
+    opening or closing the text.  Declared strings that name no person (``Outlet (www.outlet.com)``,
+    ``outlet.de, City, Country``) are kept as organisation names to reject trafilatura's reading of
+    the same tags.
+    """
+    orgs = [*site_names, *([meta.ld_publisher] if meta.ld_publisher else [])]
+    declared = [*meta.ld_authors, *meta.ld_org_authors]
+    authors = clean_authors(declared, orgs)
+    if not authors:
+        authors = _short_uncased_persons(meta.ld_authors, orgs)
+    if not authors:
+        authors = clean_authors(meta.meta_authors, orgs)
+    if authors:
+        return authors, None
+    rejected = _org_forms([*declared, *meta.meta_authors])
+    for source in AUTHOR_FALLBACKS:
+        if source == "trafilatura" and d.get("author"):
+            authors = clean_authors(str(d["author"]).split(";"), [*orgs, *rejected])
+        elif source == "byline":
+            authors = _not_navigation(clean_authors(byline_authors(tree), orgs, strict=True))
+        elif source == "label":
+            authors = clean_authors(labelled_byline(tree), orgs, strict=True)
+        elif source == "bold":
+            line = bold_name_line(tree, d.get("text") or "")
+            authors = _names_only(line, orgs) if line else []
+            if authors:
+                return authors, line
+        if authors:
+            break
+    return authors, None
 
 
 def extract_html(html: str, hints: Hints | None = None) -> Extracted:
@@ -472,21 +627,11 @@ def extract_html(html: str, hints: Hints | None = None) -> Extracted:
     if not published and d.get("date"):
         published = iso_datetime(d["date"])
 
-    # JSON-LD authors typed Organization are kept as candidates: sites mistype persons, and the
-    # name filter drops real organisations (the publisher, the site, organisation words)
-    orgs = [*site_names, *([meta.ld_publisher] if meta.ld_publisher else [])]
-    authors = clean_authors([*meta.ld_authors, *meta.ld_org_authors], orgs)
-    if not authors:
-        authors = clean_authors(meta.meta_authors, orgs)
-    for source in AUTHOR_FALLBACKS:
-        if authors:
-            break
-        if source == "byline":
-            authors = clean_authors(byline_authors(tree), orgs, strict=True)
-        elif d.get("author"):
-            authors = clean_authors(str(d["author"]).split(";"), orgs)
-
-    body = _body(d.get("text") or "", title)
+    authors, byline_line = _pick_authors(tree, meta, d, site_names)
+    text = d.get("text") or ""
+    if byline_line:
+        text = "\n".join(p for p in text.split("\n") if same_text(p) != same_text(byline_line))
+    body = _body(text, title)
     # the body's own language beats the declared one: CMS templates often declare a default
     # (``lang="en"`` on pages in Zulu or Swahili); the declaration is the fallback for short texts
     language = (detect_language(body, sample=1500) if len(body) >= 200 else None) or meta.language
