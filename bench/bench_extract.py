@@ -21,8 +21,10 @@ caches or memory high-water marks:
 
 Each child first imports everything and extracts one page (warm-up: imports and lazy model loads are
 not part of the timing), then times the whole stream, reading included.  Reported per run: documents,
-seconds, documents per second, and peak RSS (``ru_maxrss``) of the child and, for jobs > 1, the largest
-peak RSS of its worker processes.  The table ends with sitrep-html(jobs=1) / trafilatura throughput.
+seconds, documents per second, documents per CPU-second (user + system time of the child and its pool
+workers: steadier than the wall clock on a shared machine), and peak RSS (``ru_maxrss``) of the child and,
+for jobs > 1, the largest peak RSS of its worker processes.  The table ends with sitrep-html(jobs=1) /
+trafilatura throughput.
 JSON goes to ``bench/results/`` (git-ignored).
 """
 
@@ -57,6 +59,15 @@ def _rss_kb(who: int) -> int:
     """Peak RSS in KiB (``ru_maxrss`` is KiB on Linux, bytes on macOS)."""
     v = resource.getrusage(who).ru_maxrss
     return v // 1024 if sys.platform == "darwin" else v
+
+
+def _cpu_s() -> float:
+    """CPU seconds (user + system) of this process and of its finished children (the pool workers).
+
+    On a machine shared with other work the wall-clock rate drops with the load; documents per
+    CPU-second say what the extraction itself costs."""
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
 
 
 def _run_sitrep(files: list[str], kind: str, jobs: int) -> int:
@@ -99,14 +110,18 @@ def _child(config: dict[str, Any], files: list[str], queue: Any) -> None:
             return _run_trafilatura(fs, fast)
 
     run(files[:1])  # warm-up (imports, lazy loads); for jobs > 1 the pool is created per run anyway
+    cpu0 = _cpu_s()
     t0 = time.perf_counter()
     n = run(files)
     secs = time.perf_counter() - t0
+    cpu = _cpu_s() - cpu0
     queue.put({
         **config,
         "docs": n,
         "seconds": round(secs, 3),
         "docs_per_s": round(n / secs, 2) if secs > 0 else None,
+        "cpu_s": round(cpu, 3),
+        "docs_per_cpu_s": round(n / cpu, 2) if cpu > 0 else None,
         "peak_rss_mb": round(_rss_kb(resource.RUSAGE_SELF) / 1024, 1),
         "workers_peak_rss_mb": round(_rss_kb(resource.RUSAGE_CHILDREN) / 1024, 1) if jobs > 1 else None,
     })
@@ -148,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         configs = [c for c in configs if c["name"] in args.only]
 
     results: list[dict[str, Any]] = []
-    header = f"{'run':<18} {'jobs':>4} {'docs':>6} {'sec':>8} {'docs/s':>8} {'peak MB':>8} {'workers MB':>10}"
+    header = (f"{'run':<18} {'jobs':>4} {'docs':>6} {'sec':>8} {'docs/s':>8} {'docs/cpu-s':>10} {'peak MB':>8} "
+              f"{'workers MB':>10}")
     print(header, flush=True)
     print("-" * len(header), flush=True)
     for scale in (1, args.scale):
@@ -158,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(r)
             wk = f"{r['workers_peak_rss_mb']:.1f}" if r["workers_peak_rss_mb"] is not None else "-"
             print(f"{r['name']:<18} {r['jobs']:>4} {r['docs']:>6} {r['seconds']:>8.2f} {r['docs_per_s']:>8.2f} "
-                  f"{r['peak_rss_mb']:>8.1f} {wk:>10}", flush=True)
+                  f"{r['docs_per_cpu_s']:>10.2f} {r['peak_rss_mb']:>8.1f} {wk:>10}", flush=True)
 
     def rate(name: str, jobs: int = 1, scale: int = 1) -> float | None:
         for r in results:

@@ -124,6 +124,12 @@ _RE_TIME = re.compile(
     re.I)
 
 
+# every pattern above needs either a four-digit year 19xx/20xx or a numeric day.month.yy run: a text
+# without one has no date, and this one cheap search settles most lines (never crossing a line break)
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
+DATE_HINT = re.compile(r"(?:19|20)\d\d|\d[./-][^\S\n]?\d{1,2}[./-][^\S\n]?\d\d")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """One date found in a text: character span, ISO value, and whether a time was attached."""
@@ -206,13 +212,18 @@ def _clock(tm: re.Match[str]) -> tuple[int | None, int | None]:
 def find_dates(text: str, *, day_first: bool | None = None, reference: datetime | None = None,
                with_time: bool = True) -> list[DateMatch]:
     """Every valid date in ``text``, in text order, with an attached time when one is printed next to it."""
+    if not DATE_HINT.search(text):
+        return []
+    # all patterns but the numeric one need a four-digit year, the CJK one also its year sign
+    has_year = _YEAR4.search(text) is not None
+    has_cjk = has_year and ("年" in text or "년" in text)
     found: list[tuple[int, int, int, int, int, tuple[int, int, int, int | None] | None]] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _RE_ISO.finditer(text):
+    for m in _RE_ISO.finditer(text) if has_year else ():
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         if _valid(y, mo, d, reference):
             tinfo = None
@@ -220,12 +231,12 @@ def find_dates(text: str, *, day_first: bool | None = None, reference: datetime 
                 tinfo = (int(m.group("H")), int(m.group("M")), int(m.group("S") or 0), _zone_offset(m.group("z")))
             found.append((m.start(), m.end(), y, mo, d, tinfo))
             taken.append((m.start(), m.end()))
-    for m in _RE_CJK.finditer(text):
+    for m in _RE_CJK.finditer(text) if has_cjk else ():
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         if free(m.start(), m.end()) and _valid(y, mo, d, reference):
             found.append((m.start(), m.end(), y, mo, d, None))
             taken.append((m.start(), m.end()))
-    for rx in (_RE_DMY, _RE_MDY):
+    for rx in (_RE_DMY, _RE_MDY) if has_year else ():
         pos = 0
         while (mm := rx.search(text, pos)) is not None:
             mon = month_number(mm.group("mon"))

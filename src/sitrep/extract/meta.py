@@ -15,6 +15,10 @@ class DecodeError(ValueError):
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
+# control bytes other than tab, line feed, vertical tab, form feed and carriage return
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text in any encoding we read (NUL bytes outside UTF-16, control soup)."""
     head = data[:4096]
@@ -28,7 +32,7 @@ def looks_binary(data: bytes) -> bool:
         if even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd):
             return False
         return True
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return ctrl > 0.05 * len(head)
 
 

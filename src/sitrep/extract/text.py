@@ -35,6 +35,8 @@ import json
 import math
 import re
 import zlib
+from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,8 +109,13 @@ def _cue_tables() -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
 
 _CUE_KEYS, _CUE_PHRASE_IDX = _cue_tables()
 _SHORT_KEYS = sorted({len(key) for key in _CUE_KEYS if len(key) < _PREFIX_LEN})
+# a word can only have a family if it contains "©", equals a cue, or shares a cue's first three
+# letters: a cheap test that settles most words of a text before the prefix look-ups
+_CUE_SET = frozenset(w for ws in _CUE_WORDS.values() for w in ws)
+_CUE_PREFIX3 = frozenset(w[:3] for w in _CUE_SET if len(w) >= 3)
 
 
+_MARK = "\x00"  # stands for a line break in the word stream of cue_matrix
 _PUNCT = re.compile(r"[\"'“”„«»‘’()\[\]{}.,;:!?*|/·•–—#@+=<>]")
 _FAMILY: dict[str, int] = {}
 
@@ -118,8 +125,12 @@ def _family(w: str) -> int:
     f = _FAMILY.get(w)
     if f is not None:
         return f
+    if w == _MARK:  # the line-break marker of cue_matrix: its own value, kept through cache clears
+        return -3
     f = -1
-    if "©" in w:
+    if w[:3] not in _CUE_PREFIX3 and w not in _CUE_SET and "©" not in w:
+        pass
+    elif "©" in w:
         f = CUE_NAMES.index("credit")
     else:
         for cue, k in _CUE_KEYS.get(w[:_PREFIX_LEN], ()):
@@ -140,18 +151,37 @@ def _family(w: str) -> int:
 
 
 def cue_matrix(low_lines: list[str], low_joined: str, starts: np.ndarray) -> np.ndarray:
-    """Per line and cue family, the number of cue words and phrases (lines lower-cased)."""
+    """Per line and cue family, the number of cue words and phrases (lines lower-cased).
+
+    All words of the document are looked up in one pass: the text is split once, with a marker
+    word for each line break (the line of a word is the running count of markers before it); the
+    family of a word is cached across documents, so only words never seen before go through
+    :func:`_family`; the hits are counted per (line, family) cell with one ``np.bincount``."""
     n = len(low_lines)
-    out = np.zeros((n, len(CUE_NAMES)), dtype=np.float32)
-    get = _FAMILY.get
-    for i, t in enumerate(_PUNCT.sub(" ", low_joined).split("\n")):
-        ws = t.split()
-        fams = [get(w, -2) for w in ws]
-        if -2 in fams:
-            fams = [_family(w) for w in ws]
-        for f in fams:
-            if f >= 0:
-                out[i, f] += 1
+    k_fam = len(CUE_NAMES)
+    text = _PUNCT.sub(" ", low_joined)
+    if _MARK in text:  # (a text with the marker character itself: count line by line)
+        per_line = [t.split() for t in text.split("\n")]
+        words = [w for ws in per_line for w in ws]
+        line_of = np.repeat(np.arange(len(per_line)), [len(ws) for ws in per_line])
+        fams = list(map(_FAMILY.get, words))
+    else:
+        words = text.replace("\n", " " + _MARK + " ").split()
+        _FAMILY[_MARK] = -3
+        fams = list(map(_FAMILY.get, words))
+        line_of = None
+    if None in fams:  # words never seen: classify each distinct one once, then look up again
+        for w in {w for w, f in zip(words, fams, strict=True) if f is None}:
+            _family(w)
+        fams = list(map(_FAMILY.get, words))
+        if None in fams:  # (the bounded cache was emptied on the way)
+            fams = [_family(w) if f is None else f for f, w in zip(fams, words, strict=True)]
+    fa = np.array(fams, dtype=np.int64)
+    if line_of is None:
+        line_of = np.cumsum(fa == -3)
+    hit = fa >= 0
+    cells = np.bincount(line_of[hit] * k_fam + fa[hit], minlength=n * k_fam)[: n * k_fam]
+    out = cells.reshape(n, k_fam).astype(np.float32)
     for ph, k in _CUE_PHRASE_IDX.items():
         pos = low_joined.find(ph)
         while pos >= 0:
@@ -191,13 +221,60 @@ def _hash(s: str) -> int:
     return zlib.crc32(_norm(s).encode("utf-8", "replace"))
 
 
+@lru_cache(maxsize=1)
+def _bmp_classes() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point of the Basic Multilingual Plane: decimal digit (what ``\\d`` matches) and
+    whitespace other than the line feed (what ``str.split()`` splits at; all of it lies in the BMP)."""
+    bmp = "".join(map(chr, range(0x10000)))
+    digit = np.zeros(0x10000, dtype=bool)
+    digit[[m.start() for m in re.finditer(r"\d", bmp)]] = True
+    space = np.zeros(0x10000, dtype=bool)
+    space[[m.start() for m in re.finditer(r"\s", bmp)]] = True  # (the same set as str.split's)
+    space[10] = False
+    return digit, space
+
+
 def line_hashes(texts: list[str]) -> list[int]:
-    """CRC-32 of each line, lower-cased, digits folded to 0, whitespace collapsed (as :func:`_hash`)."""
-    folded = _NORM_DIGITS.sub("0", "\n".join(texts).lower()).split("\n")
-    return [zlib.crc32(" ".join(t.split()).encode("utf-8", "replace")) for t in folded]
+    """CRC-32 of each line, lower-cased, digits folded to 0, whitespace collapsed (as :func:`_hash`).
+
+    The folding runs over the code points of all lines at once with numpy: every run of decimal
+    digits becomes one ``0``, every run of whitespace one space, and whitespace at line ends is
+    dropped; the result is the same as ``" ".join(_NORM_DIGITS.sub("0", t.lower()).split())``
+    per line (lower-casing commutes with both foldings: no character's lower case is a digit or
+    whitespace, and digits and whitespace have no case), in a fraction of the regex's time."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    digit_t, space_t = _bmp_classes()
+    bmp = cp < 0x10000
+    low_cp = np.where(bmp, cp, 0)
+    is_d = digit_t[low_cp] & bmp
+    is_s = space_t[low_cp] & bmp
+    if not bmp.all():  # decimal digits outside the BMP (mathematical, some scripts)
+        hi = np.flatnonzero(~bmp)
+        is_d[hi] = [chr(c).isdecimal() for c in cp[hi].tolist()]
+    prev_d = np.concatenate([[False], is_d[:-1]])
+    drop = is_d & prev_d
+    out = np.where(is_d, 48, cp).astype(np.uint32)
+    if is_s.any():
+        nl = cp == 10
+        # a space is dropped after another space or a line start, and when only spaces follow it
+        # up to the line end
+        prev_s = np.concatenate([[True], is_s[:-1] | nl[:-1]])
+        n = len(cp)
+        pos = np.arange(n)
+        next_solid = np.minimum.accumulate(np.where(is_s, n, pos)[::-1])[::-1]
+        at_end = next_solid == n
+        at_end[~at_end] = nl[next_solid[~at_end]]
+        drop |= is_s & (prev_s | at_end)
+        out[is_s] = 32
+    out = out[~drop]
+    folded = out.tobytes().decode("utf-32-le", "surrogatepass").lower().split("\n")
+    return [zlib.crc32(t.encode("utf-8", "replace")) for t in folded]
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-empty line of a dump: its text without indentation and list bullet."""
 
@@ -216,6 +293,9 @@ def unwrap(raw_lines: list[str], max_width: int = 140) -> list[str]:
     its continuation lines, up to a blank line or a short line (its end).  Crawler dumps, with one
     long line per paragraph, are left alone.
     """
+    # a crawler dump has a line longer than max_width even once stripped: settle that first, cheaply
+    if any(len(x.strip()) > max_width for x in raw_lines if len(x) > max_width):
+        return raw_lines
     lens = [len(x.strip()) for x in raw_lines]
     longest = max(lens, default=0)
     if longest == 0 or longest > max_width:
@@ -254,32 +334,58 @@ def split_lines(text: str) -> list[Line]:
     """Non-empty lines of a dump with their layout (indentation, bullet, surrounding blank lines)."""
     out: list[Line] = []
     blank = True
-    for raw in unwrap(text.splitlines()):
-        s = raw.strip()
+    raws = unwrap(text.splitlines())
+    for raw, s in zip(raws, map(str.strip, raws), strict=True):
         if not s:
             blank = True
             if out:
                 out[-1].blank_after = True
             continue
-        indent = len(raw) - len(raw.lstrip())
-        bullet = False
-        if s[0] in _BULLETS and len(s) > 1 and s[1] == " ":
-            bullet = True
-            s = s[2:].strip()
-        elif indent and (m := _NUMBERED.match(s)) and s[m.end():m.end() + 1].isalpha():
-            first = s[m.end():].split(maxsplit=1)[0]
-            if month_number(first) is None:  # "05. Juni 2025" is a date, not list item 5
+        c0 = s[0]
+        if raw[0] == c0 and c0 not in _BULLETS:  # (the common case: not indented, no bullet)
+            out.append(Line(s, 0, False, blank))
+        else:
+            # (raw[0] differs from the first stripped character exactly when the line is indented)
+            indent = 0 if raw[0] == c0 else len(raw) - len(raw.lstrip())
+            bullet = False
+            if c0 in _BULLETS and len(s) > 1 and s[1] == " ":
                 bullet = True
-                s = s[m.end():]
-        if not s:
-            continue
-        out.append(Line(s, indent, bullet, blank))
+                s = s[2:].strip()
+            elif indent and (m := _NUMBERED.match(s)) and s[m.end():m.end() + 1].isalpha():
+                first = s[m.end():].split(maxsplit=1)[0]
+                if month_number(first) is None:  # "05. Juni 2025" is a date, not list item 5
+                    bullet = True
+                    s = s[m.end():]
+            if not s:
+                continue
+            out.append(Line(s, indent, bullet, blank))
         blank = False
         if len(out) >= MAX_LINES:
             break
     if out:
         out[-1].blank_after = True  # the end of the text ends a paragraph, as the start begins one
     return out
+
+
+# The line hashes of the documents just counted by LineStats.add_document, for the extraction of the
+# same documents that follows (the pipeline counts a chunk, then extracts it): text CRC-32 -> (text
+# length, hashes as a compact array).  Bounded; a miss only means computing them again.
+_HASH_CACHE: dict[int, tuple[int, array]] = {}
+_HASH_CACHE_CAP = 1024
+
+
+def _remember_hashes(key: int, length: int, hashes: list[int]) -> None:
+    if len(_HASH_CACHE) >= _HASH_CACHE_CAP:  # drop the oldest half (dicts keep insertion order)
+        for k in list(_HASH_CACHE)[: _HASH_CACHE_CAP // 2]:
+            _HASH_CACHE.pop(k, None)
+    _HASH_CACHE[key] = (length, array("I", hashes))
+
+
+def _recall_hashes(key: int, length: int, n_lines: int) -> list[int] | None:
+    hit = _HASH_CACHE.pop(key, None)
+    if hit is None or hit[0] != length or len(hit[1]) != n_lines:
+        return None
+    return hit[1].tolist()
 
 
 class LineStats:
@@ -315,7 +421,10 @@ class LineStats:
         self.seen_docs.add(key)
         self.recent.append(key)
         self.docs += 1
-        hashes = set(line_hashes([ln.text for ln in split_lines(text) if len(ln.text) < 400]))
+        lines = split_lines(text)
+        all_hashes = line_hashes([ln.text for ln in lines])
+        _remember_hashes(key, len(text), all_hashes)
+        hashes = {h for h, ln in zip(all_hashes, lines, strict=True) if len(ln.text) < 400}
         for h in hashes:
             self.counts[h] = self.counts.get(h, 0) + 1
         if outlet:
@@ -340,6 +449,22 @@ class LineStats:
         own = 1 if included else 0
         return max(self.counts.get(h, 0) - own, 0), max(self.docs - own, 0)
 
+    def other_docs_many(self, hs: list[int], included: bool) -> tuple[np.ndarray, int]:
+        """:meth:`other_docs` for many line hashes at once: (counts as a float64 array, documents)."""
+        own = 1 if included else 0
+        get = self.counts.get
+        c = np.fromiter((get(h, 0) for h in hs), dtype=np.float64, count=len(hs))
+        return np.maximum(c - own, 0.0), max(self.docs - own, 0)
+
+    def other_outlet_docs_many(self, hs: list[int], outlet: str | None, included: bool) -> tuple[np.ndarray, int]:
+        """:meth:`other_outlet_docs` for many line hashes at once."""
+        if not outlet or outlet not in self.outlet_counts:
+            return np.zeros(len(hs)), 0
+        own = 1 if included else 0
+        get = self.outlet_counts[outlet].get
+        c = np.fromiter((get(h, 0) for h in hs), dtype=np.float64, count=len(hs))
+        return np.maximum(c - own, 0.0), max(self.outlet_docs.get(outlet, 0) - own, 0)
+
     def other_outlet_docs(self, h: int, outlet: str | None, included: bool) -> tuple[int, int]:
         if not outlet or outlet not in self.outlet_counts:
             return 0, 0
@@ -363,9 +488,20 @@ def _main_block(lines: list[Line], prose: list[bool]) -> tuple[int, int]:
     return best_rng
 
 
-def _char_classes(joined: str) -> dict[str, np.ndarray]:
-    """Boolean masks over the code points of the joined lines (Latin, Greek, Cyrillic, CJK aware)."""
-    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+def _bmp_table(chars: str) -> np.ndarray:
+    """A boolean look-up table over the BMP, true at the given characters (all below U+FFFF)."""
+    t = np.zeros(0x10000, dtype=bool)
+    t[[ord(c) for c in chars]] = True
+    return t
+
+
+_TERMINAL_TABLE = _bmp_table("".join(_TERMINAL))
+_QUOTE_OPEN_TABLE = _bmp_table("\"“„«'‘")  # a line starting with one of these is a quote
+_QUOTE_CLOSE_TABLE = _bmp_table("\"”“»")  # ... and so is one ending with one of these
+
+
+def _char_classes_of(cp: np.ndarray) -> dict[str, np.ndarray]:
+    """Boolean masks over code points (Latin, Greek, Cyrillic, CJK aware): the definition of the classes."""
     upper = ((cp >= 65) & (cp <= 90)) | ((cp >= 192) & (cp <= 222) & (cp != 215)) | ((cp >= 0x391) & (cp <= 0x3A9)) \
         | ((cp >= 0x400) & (cp <= 0x42F))
     lower = ((cp >= 97) & (cp <= 122)) | ((cp >= 223) & (cp <= 255) & (cp != 247)) | ((cp >= 0x3B1) & (cp <= 0x3C9)) \
@@ -375,11 +511,33 @@ def _char_classes(joined: str) -> dict[str, np.ndarray]:
     alpha = upper | lower | cjk | other_letters
     digit = (cp >= 48) & (cp <= 57)
     space = (cp == 32) | (cp == 9) | (cp == 10) | (cp == 0xA0) | (cp == 0x3000)
+    comma = (cp == 44) | (cp == 59) | (cp == 0x3001) | (cp == 0xFF0C)
+    return {"upper": upper, "alpha": alpha, "cjk": cjk, "digit": digit, "space": space, "comma": comma,
+            "pipe": cp == 124}
+
+
+# every class lies below U+FFFF (U+FFFF itself is in none): one table of class bits, looked up per code point
+_CLASS_BITS = tuple(_char_classes_of(np.zeros(1, dtype=np.uint32)))
+_CLASS_TABLE = np.zeros(0x10000, dtype=np.uint8)
+for _bit, _mask in enumerate(_char_classes_of(np.arange(0x10000, dtype=np.uint32)).values()):
+    _CLASS_TABLE[_mask] |= np.uint8(1 << _bit)
+_CLASS_TABLE[0xFFFF] = 0
+del _bit, _mask
+
+
+def _char_classes(joined: str, cp: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Boolean masks over the code points of the joined lines (:func:`_char_classes_of`, by table
+    look-up), plus word starts (a non-space after a space or at the start) and title-case word starts."""
+    if cp is None:
+        cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    bits = _CLASS_TABLE[np.minimum(cp, 0xFFFF)]
+    m = {name: (bits & np.uint8(1 << k)) != 0 for k, name in enumerate(_CLASS_BITS)}
+    space = m.pop("space")
     prev_space = np.concatenate([[True], space[:-1]])
     word_start = ~space & prev_space
-    comma = (cp == 44) | (cp == 59) | (cp == 0x3001) | (cp == 0xFF0C)
-    return {"upper": upper, "alpha": alpha, "cjk": cjk, "digit": digit, "word_start": word_start,
-            "title_start": word_start & upper, "comma": comma}
+    return {"upper": m["upper"], "alpha": m["alpha"], "cjk": m["cjk"], "digit": m["digit"],
+            "word_start": word_start, "title_start": word_start & m["upper"], "comma": m["comma"],
+            "pipe": m["pipe"]}
 
 
 def _count_matches(rx: re.Pattern[str], text: str, starts: np.ndarray, n: int) -> np.ndarray:
@@ -391,32 +549,29 @@ def _count_matches(rx: re.Pattern[str], text: str, starts: np.ndarray, n: int) -
     return np.bincount(idx, minlength=n).astype(np.float32)[:n]
 
 
-_BYLINE_M = re.compile(_BYLINE.pattern, re.I | re.M)
+_SLASH_SEP = re.compile(" / ")  # (non-overlapping, as str.count)
+_DOT_SEP = re.compile(" · ")
 
 
 def _runs(flags: np.ndarray, gap: int) -> np.ndarray:
-    """Segment ids: a new segment starts at a flagged line preceded by ``gap`` or more unflagged lines."""
+    """Segment ids: a new segment starts at a flagged line preceded by ``gap`` or more unflagged lines
+    (lines before the first flagged one count as such a gap)."""
     n = len(flags)
-    seg = np.zeros(n, dtype=np.int64)
-    k, g = 0, 0
-    fl = flags.tolist()
-    for i in range(n):
-        if fl[i]:
-            if g >= gap:
-                k += 1
-            g = 0
-        else:
-            g += 1
-        seg[i] = k
-    return seg
+    idx = np.flatnonzero(flags)
+    new = np.zeros(n, dtype=np.int64)
+    if len(idx):
+        before = np.diff(idx, prepend=-1) - 1  # unflagged lines since the previous flagged one
+        new[idx[before >= gap]] = 1
+    return np.cumsum(new)
 
 
 def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str | None = None,
-                  included: bool = True) -> np.ndarray:
+                  included: bool = True, norms: list[int] | None = None) -> np.ndarray:
     """The feature matrix (one row per line, columns as in :data:`FEATURES`).
 
     Character classes, word counts and cue matches are computed once over the joined text with
     numpy and per-line reductions (``np.add.reduceat``), so that a 300-line page costs a few ms.
+    ``norms``: the lines' :func:`line_hashes` when already known.
     """
     n = len(lines)
     X = np.zeros((n, len(FEATURES)), dtype=np.float32)
@@ -425,24 +580,28 @@ def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str
     col = {f: i for i, f in enumerate(FEATURES)}
     texts = [ln.text for ln in lines]
     joined = "\n".join(texts)
-    L = np.array([len(t) for t in texts], dtype=np.float32)
+    L = np.fromiter(map(len, texts), dtype=np.float32, count=n)
     starts = np.zeros(n, dtype=np.int64)
     starts[1:] = np.cumsum(L[:-1] + 1).astype(np.int64)
-    cc = _char_classes(joined)
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    cc = _char_classes(joined, cp)
     red = {k: np.add.reduceat(v.astype(np.float32), starts) for k, v in cc.items()}
     words = red["word_start"]
     letters = red["alpha"]
     cjk = red["cjk"] / L
-    ends = np.array([t.endswith(_TERMINAL) for t in texts], dtype=bool)
+    first_cp, last_cp = cp[starts], cp[starts + L.astype(np.int64) - 1]  # (lines are never empty)
+    last_cp = np.minimum(last_cp, 0xFFFF)  # (for the look-up tables: no cue character lies above)
+    ends = _TERMINAL_TABLE[last_cp]
+    # layout attributes of the lines in one pass: indent, bullet, blank before, blank after
+    attrs = np.array([(ln.indent, ln.bullet, ln.blank_before, ln.blank_after) for ln in lines],
+                     dtype=np.float32).reshape(n, 4)
     prose = np.where(cjk > 0.3, (L >= 40) & ends, (words >= 12) & (ends | (words >= 30)))
     prose_l = prose.tolist()
     b0, b1 = _main_block(lines, prose_l)
     prose_idx = np.flatnonzero(prose)
     med = float(np.median(L[prose_idx])) if len(prose_idx) else 200.0
-    norms = line_hashes(texts)
-    dup: dict[int, int] = {}
-    for h in norms:
-        dup[h] = dup.get(h, 0) + 1
+    if norms is None or len(norms) != n:
+        norms = line_hashes(texts)
     pa = prose.astype(np.float32)
     idx = np.arange(n)
     # distance to the nearest prose line
@@ -457,8 +616,8 @@ def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str
     seg_chars = np.bincount(seg, weights=L * pa)
     max_seg = int(np.argmax(seg_chars)) if len(prose_idx) else -1
     max_chars = float(seg_chars[max_seg]) if len(prose_idx) else 1.0
-    blank_b = np.array([ln.blank_before for ln in lines], dtype=np.float32)
-    blank_a = np.array([ln.blank_after for ln in lines], dtype=np.float32)
+    blank_b = attrs[:, 2]
+    blank_a = attrs[:, 3]
     blank_rate = float(blank_b[prose_idx].mean()) if len(prose_idx) else 0.5
     # non-prose run lengths before and after each line
     g_b = idx - np.maximum.accumulate(np.where(prose, idx, -1)) - 1
@@ -474,14 +633,14 @@ def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str
     X[:, col["words"]] = np.log1p(words)
     X[:, col["cjk"]] = cjk
     X[:, col["term"]] = ends
-    X[:, col["quote"]] = [t[0] in "\"“„«'‘" or t.endswith(("\"", "”", "“", "»")) for t in texts]
+    X[:, col["quote"]] = _QUOTE_OPEN_TABLE[np.minimum(first_cp, 0xFFFF)] | _QUOTE_CLOSE_TABLE[last_cp]
     X[:, col["alpha"]] = letters / L
     X[:, col["digit"]] = red["digit"] / L
     X[:, col["upper"]] = np.where(letters > 0, red["upper"] / np.maximum(letters, 1), 0.0)
     X[:, col["titlecase"]] = red["title_start"] / np.maximum(words, 1)
     X[:, col["comma"]] = np.minimum(red["comma"] / np.maximum(words, 1), 1.0)
-    X[:, col["bullet"]] = [ln.bullet for ln in lines]
-    X[:, col["indent"]] = [min(ln.indent, 8) / 8 for ln in lines]
+    X[:, col["bullet"]] = attrs[:, 1]
+    X[:, col["indent"]] = np.minimum(attrs[:, 0], 8) / 8
     X[:, col["blank_before"]] = blank_b
     X[:, col["blank_after"]] = blank_a
     X[:, col["prose"]] = pa
@@ -494,31 +653,35 @@ def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str
     X[:, col["before_block"]] = np.log1p(np.maximum(b0 - idx, 0))
     X[:, col["dist_prose"]] = np.log1p(np.minimum(dist, 50))
     if stats is not None:
-        for i in range(n):
-            if L[i] < 400:
-                c, d = stats.other_docs(norms[i], included)
-                if c:
-                    X[i, col["rep_batch"]] = math.log1p(c)
-                    X[i, col["rep_batch_frac"]] = c / d if d else 0.0
-                if outlet:
-                    c, d = stats.other_outlet_docs(norms[i], outlet, included)
-                    X[i, col["rep_outlet_frac"]] = c / d if d else 0.0
+        counted = L < 400
+        c, d = stats.other_docs_many(norms, included)
+        c = np.where(counted, c, 0.0)
+        X[:, col["rep_batch"]] = np.where(c > 0, np.log1p(c), 0.0)
+        if d:
+            X[:, col["rep_batch_frac"]] = c / d
+        if outlet:
+            c, d = stats.other_outlet_docs_many(norms, outlet, included)
+            if d:
+                X[:, col["rep_outlet_frac"]] = np.where(counted, c / d, 0.0)
+    dup = Counter(norms)
     X[:, col["dup_doc"]] = [dup[h] > 1 for h in norms]
     cues = cue_matrix(low.split("\n"), low, starts)
-    for k, name in enumerate(CUE_NAMES):
-        cnt = cues[:, k]
-        # a long line needs two hits: prose mentions "video" once
-        X[:, col["cue_" + name]] = np.where(short, cnt > 0, cnt >= 2)
-        X[:, col["short_cue_" + name]] = short & (cnt > 0)
-    X[:, col["byline"]] = (_count_matches(_BYLINE_M, joined, starts, n) > 0) & (L < 150)
+    # a long line needs two hits: prose mentions "video" once (the cue columns are in CUE_NAMES order)
+    c_cue, c_short = col["cue_" + CUE_NAMES[0]], col["short_cue_" + CUE_NAMES[0]]
+    k_fam = len(CUE_NAMES)
+    X[:, c_cue:c_cue + k_fam] = np.where(short[:, None], cues > 0, cues >= 2)
+    X[:, c_short:c_short + k_fam] = short[:, None] & (cues > 0)
+    # (a byline match starts a line, and only lines under 150 characters count)
+    X[:, col["byline"]] = [len(t) < 150 and _BYLINE.match(t) is not None for t in texts]
     has_digit = red["digit"] > 0
-    for i in np.flatnonzero(has_digit & (L < 200)).tolist():
+    for i in np.flatnonzero(has_digit & (L < 200)).tolist():  # (find_dates returns at once without a year)
         ds = find_dates(texts[i], with_time=True)
         if ds:
             X[i, col["date"]] = 1.0
             X[i, col["date_only"]] = sum(d.end - d.start for d in ds) / L[i] > 0.5
     X[:, col["link"]] = _count_matches(_LINK, low, starts, n) > 0
-    X[:, col["pipes"]] = [min(t.count("|") + t.count(" / ") + t.count(" · "), 5) / 5 for t in texts]
+    seps = red["pipe"] + _count_matches(_SLASH_SEP, joined, starts, n) + _count_matches(_DOT_SEP, joined, starts, n)
+    X[:, col["pipes"]] = np.minimum(seps, 5) / 5
     X[:, col["len_rel"]] = np.minimum(L / med, 3.0)
     X[:, col["short"]] = words <= 3
     X[1:, col["prev_len"]] = np.log1p(L[:-1])
@@ -550,17 +713,7 @@ def context_features(p: np.ndarray, X: np.ndarray) -> np.ndarray:
     lo, hi = np.maximum(idx - 5, 0), np.minimum(idx + 6, n)
     C[:, 5] = (cs[hi] - cs[lo] - p) / np.maximum(hi - lo - 1, 1)
     # mean probability of the line's segment (runs split at two low lines)
-    low = p < 0.5
-    seg = np.zeros(n, dtype=np.int64)
-    k, gap = 0, 0
-    for i in range(n):
-        if not low[i]:
-            if gap >= 2:
-                k += 1
-            gap = 0
-        else:
-            gap += 1
-        seg[i] = k
+    seg = _runs(p >= 0.5, 2)
     sums = np.bincount(seg, weights=p)
     cnt = np.bincount(seg)
     C[:, 6] = sums[seg] / np.maximum(cnt[seg], 1)
@@ -586,9 +739,27 @@ class _Net:
     def predict(self, X: np.ndarray) -> np.ndarray:
         Z = np.clip((X[:, self.cols] - self.mean) / self.std, -10.0, 10.0)
         if self.W1 is not None and self.b1 is not None:
-            Z = np.maximum(Z @ self.W1 + self.b1, 0.0)
-        out: np.ndarray = 1.0 / (1.0 + np.exp(-(Z @ self.W2 + self.b2)))
+            Z = np.maximum(_matmul(Z, self.W1) + self.b1, 0.0)
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-(_matmul(Z, self.W2) + self.b2)))
         return out
+
+
+# OpenBLAS runs a matrix product on several threads once rows x inner x outer passes about 2.6e5; for
+# these small products the threads cost far more than they save (their spin-wait burns the other
+# core: 20x slower on a busy 2-core machine), so long documents are multiplied in row blocks below it
+_BLAS_SERIAL = 200_000
+
+
+def _matmul(Z: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """``Z @ W``, in row blocks small enough that BLAS stays single-threaded.  Rows are independent, but
+    BLAS kernels round differently with the shape, so a value may differ from the one-product value in
+    the last bit of float32 (as it already did between machines with different thread counts)."""
+    per_row = max(1, Z.shape[1] * (W.shape[1] if W.ndim == 2 else 1))
+    rows = max(1, _BLAS_SERIAL // per_row)
+    if len(Z) <= rows:
+        out: np.ndarray = Z @ W
+        return out
+    return np.concatenate([Z[i:i + rows] @ W for i in range(0, len(Z), rows)])
 
 
 @lru_cache(maxsize=4)
@@ -669,6 +840,10 @@ def keep_clean_prose(lines: list[Line], keep: list[bool], X: np.ndarray) -> list
     Page dumps stay well below the bar (fundus: 0.4% of pages reach 0.75; trafilatura's set: none)."""
     if not lines:
         return keep
+    # a sentence-like line ends in one of _PROSE_END's characters, all of them terminal: when too few
+    # lines end like that, the share cannot be reached (the common case, settled without the words)
+    if X[:, _COL["term"]].sum() < CLEAN_PROSE_SHARE * len(lines) and any(keep):
+        return keep
     flags = [_sentence_like(ln.text) for ln in lines]
     if sum(flags) < CLEAN_PROSE_SHARE * len(lines) and any(keep):
         # (when the model kept nothing -- a short text without the layout of a page -- its sentences
@@ -718,15 +893,16 @@ def inline_teasers(lines: list[Line], keep: list[bool]) -> list[int]:
 def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None = None) -> Extracted:
     """Body, title, authors, date and outlet of a plain-text dump; see the module docstring."""
     from sitrep.extract.meta import detect_language, host_of
-    from sitrep.extract.textmeta import find_metadata, removal_reason
+    from sitrep.extract.textmeta import find_metadata, removal_reasons
 
     hints = hints or Hints()
     lines = split_lines(text)
     if not lines:
         return Extracted(url=hints.url, extractor="text-lines")
     outlet_key = hints.outlet or host_of(hints.url)
-    included = stats.contains(text) if stats is not None else False
-    X = line_features(lines, stats, outlet_key, included)
+    key = zlib.crc32(text.encode("utf-8", "replace"))
+    included = key in stats.seen_docs if stats is not None else False  # (stats.contains(text))
+    X = line_features(lines, stats, outlet_key, included, norms=_recall_hashes(key, len(text), len(lines)))
     p = line_probabilities(lines, X)
     keep = select_lines(lines, p, X)
     keep = keep_clean_prose(lines, keep, X)
@@ -737,12 +913,13 @@ def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None 
         meta.drop.setdefault(i, "teaser")
     removed: list[Removed] = []
     body_parts: list[str] = []
+    reasons = removal_reasons(X)
+    drop = meta.drop
     for i, ln in enumerate(lines):
-        if keep[i] and i not in meta.drop:
+        if keep[i] and i not in drop:
             body_parts.append(ln.text)
         else:
-            reason = meta.drop.get(i) or removal_reason(ln, X[i])
-            removed.append(Removed(text=ln.text, reason=reason))
+            removed.append(Removed(text=ln.text, reason=drop.get(i) or reasons[i]))
     if not body_parts and meta.title and (_sentence_like(meta.title) or len(lines) == 1) \
             and len(meta.title.split()) >= 6:
         body_parts.append(meta.title)  # a text of one sentence: it is both the headline and the body

@@ -21,9 +21,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -33,7 +36,8 @@ from sitrep.model import Hints
 if TYPE_CHECKING:
     from sitrep.extract.text import Line
 
-__all__ = ["Meta", "find_metadata", "removal_reason", "TITLE_FEATURES", "title_features", "parse_byline"]
+__all__ = ["Meta", "find_metadata", "removal_reason", "removal_reasons", "TITLE_FEATURES", "title_features",
+           "parse_byline"]
 
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|(?:de|da|van|von|der|den|del|di|la|le|al|bin|ibn|ter|dos|du)(?=\s))"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}"
@@ -92,40 +96,52 @@ def title_features(lines: list[Line], X: np.ndarray, p: np.ndarray, start: int,
     # a cookie, subscribe or comment cue is page furniture
     col = _cols()
     furniture = [col["short_cue_" + c] for c in ("cookie", "subscribe", "comment")]
-    cands = [i for i in range(lo, hi) if 2 <= len(lines[i].text) <= 300
-             and not (len(lines[i].text.split()) >= 18 and _SENTENCE_END.search(lines[i].text))
-             and not X[i, furniture].any() and not X[i, col["date_only"]]]
-    extra = np.zeros((len(cands), len(TITLE_FEATURES)), dtype=np.float32)
+    bad = (X[lo:hi, furniture].any(axis=1) | (X[lo:hi, col["date_only"]] != 0)).tolist()
+    cands = []
+    for i in range(lo, hi):
+        t = lines[i].text
+        if 2 <= len(t) <= 300 and not bad[i - lo] and not (len(t.split()) >= 18 and _SENTENCE_END.search(t)):
+            cands.append(i)
     norm = [" ".join(lines[i].text.lower().split()) for i in cands]
-    kept = [i for i in range(n) if (keep[i] if keep is not None else p[i] >= 0.5)]
+    norm_count = Counter(norm)
+    if keep is not None:
+        kept = [i for i, k in enumerate(keep) if k]
+    else:
+        kept = np.flatnonzero(p >= 0.5).tolist()
     lead_idx = [i for i in kept if i >= start][:3]
     lead = set(_WORD.findall(" ".join(lines[i].text.lower() for i in lead_idx)))
     body = set(_WORD.findall(" ".join(lines[i].text.lower() for i in kept[:40])))
     heads_after = 0
     ranks: dict[int, int] = {}
-    for i in range(hi - 1, lo - 1, -1):
-        if i < start and _heading_shaped(lines[i].text):
+    for i in range(min(hi, start) - 1, lo - 1, -1):
+        if _heading_shaped(lines[i].text):
             ranks[i] = heads_after
             heads_after += 1
+    rows = []
+    p_list = p.tolist()
     for k, i in enumerate(cands):
-        s = lines[i].text
+        ln = lines[i]
+        s = ln.text
         ws = set(_WORD.findall(s.lower()))
-        own = [j for j in lead_idx if j != i]
-        lead_w = lead if own == lead_idx else set(_WORD.findall(" ".join(lines[j].text.lower() for j in own)))
-        extra[k] = (
+        if i in lead_idx:
+            lead_w = set(_WORD.findall(" ".join(lines[j].text.lower() for j in lead_idx if j != i)))
+        else:
+            lead_w = lead
+        rows.append((
             math.log1p(abs(start - i)),
             i < start,
             i > start,
-            p[i],
+            p_list[i],
             math.log1p(len(cands) - k),
-            norm.count(norm[k]) > 1,
+            norm_count[norm[k]] > 1,
             s.endswith("."),
             len(ws & lead_w) / len(ws) if ws else 0.0,
             len(ws & body) / len(ws) if ws else 0.0,
             math.log1p(ranks.get(i, 20)),
-            lines[i].blank_before + lines[i].blank_after,
+            ln.blank_before + ln.blank_after,
             math.log1p(len(s.split())),
-        )
+        ))
+    extra = np.array(rows, dtype=np.float32).reshape(len(cands), len(TITLE_FEATURES))
     return cands, extra
 
 
@@ -150,7 +166,14 @@ def _title_scores(X: np.ndarray, extra: np.ndarray) -> np.ndarray:
         s += 2 * Z[:, col["overlap_lead"]]
         s -= 2 * Z[:, col["rep_batch_frac"]] + 2 * Z[:, col["byline"]] + 2 * Z[:, col["date_only"]]
         return s
-    return _Net(m, names).predict(Z)
+    net = _TITLE_NET.get(id(m))
+    if net is None or net[0] is not m:  # (the trainer swaps the model in: key on the object itself)
+        _TITLE_NET.clear()
+        net = _TITLE_NET[id(m)] = (m, _Net(m, names))
+    return net[1].predict(Z)
+
+
+_TITLE_NET: dict[int, tuple[dict, Any]] = {}
 
 
 _TRAILING_ROLE = re.compile(r"(?:\s+|(?<=[a-zß-ÿ])(?=[A-Z]))(?:\w+\s+)?(?:korrespondent(?:in)?|redakteur(?:in)?|"
@@ -247,22 +270,39 @@ def _reported_names(text: str) -> list[str]:
     return out
 
 
+# how every _COPYRIGHT match begins ("©", "(c)" or "copyright" in any case: under re.I "c" matches
+# only c and C), written with a leading character class so that the regex engine can skip ahead fast
+_COPY_HINT = re.compile(r"[©(cC](?:(?<=©)|(?<=\()[cC]\)|(?<=[cC])(?i:opyright))")
+_POSS_HINT = re.compile(r"s(?<=['’]s)\s")  # what every _POSSESSIVE and _CORRESPONDENT match contains
+
+
+def _lines_with(rx: re.Pattern[str], joined: str, starts: list[int]) -> list[int]:
+    """Indices of the lines (joined by newlines, starting at ``starts``) where ``rx`` finds a match."""
+    return sorted({bisect_right(starts, m.start()) - 1 for m in rx.finditer(joined)})
+
+
 def _outlet_from_lines(lines: list[Line], keep: list[bool]) -> str | None:
-    """A publication name printed in the page furniture: copyright line, then possessive cues."""
-    for i in range(len(lines) - 1, -1, -1):
+    """A publication name printed in the page furniture: copyright line, then possessive cues.
+
+    The cue patterns are tried only on lines where one cheap search over the whole text found
+    how they must begin (the same lines, in the same order, as trying every line)."""
+    texts = [ln.text for ln in lines]
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    for i in reversed(_lines_with(_COPY_HINT, joined, starts)):
         if keep[i]:
             continue
-        s = lines[i].text
+        s = texts[i]
         if len(s) < 200:
             m = _COPYRIGHT.search(s)
             if m:
                 name = m.group(1).strip(" .,")
                 if 2 <= len(name) <= 50 and not re.search(r"\d{3}|all rights|rights reserved", name, re.I):
                     return name
-    for i, ln in enumerate(lines):
+    for i in _lines_with(_POSS_HINT, joined, starts):
         if keep[i]:
             continue
-        m = _POSSESSIVE.search(ln.text) or _CORRESPONDENT.search(ln.text)
+        m = _POSSESSIVE.search(texts[i]) or _CORRESPONDENT.search(texts[i])
         if m:
             return m.group(1)
     return None
@@ -348,7 +388,10 @@ def find_metadata(lines: list[Line], X: np.ndarray, p: np.ndarray, keep: list[bo
     if not authors:
         for i in range(start, n):
             s = lines[i].text
-            names = _reported_names(s) if len(s) < 400 else []
+            # (_REPORTED needs one of its verbs: a substring test settles most lines)
+            if len(s) >= 400 or not ("reported" in s or "contributed" in s or "wrote" in s):
+                continue
+            names = _reported_names(s)
             if names:
                 authors.extend(x for x in names if x not in authors)
                 meta.drop[i] = "byline"
@@ -404,9 +447,7 @@ def _pick_date(lines: list[Line], X: np.ndarray, keep: list[bool], anchor: int, 
     n = len(lines)
     dated = X[:, col["date"]]
     best: tuple[float, str] | None = None
-    for i in range(n):
-        if not dated[i]:
-            continue
+    for i in np.flatnonzero(dated).tolist():
         s = lines[i].text
         if keep[i] and X[i, col["prose"]] and not X[i, col["byline"]]:
             continue
@@ -478,6 +519,30 @@ def _cols() -> dict[str, int]:
     from sitrep.extract.text import FEATURES
 
     return {f: i for i, f in enumerate(FEATURES)}
+
+
+_REASON_CUES = (("cookie", "cookie"), ("subscribe", "subscribe"), ("share", "share"), ("comment", "comments"),
+                ("credit", "credit"), ("ad", "advert"), ("footer", "footer"), ("teaser", "teaser"))
+
+
+def removal_reasons(X: np.ndarray) -> list[str]:
+    """:func:`removal_reason` for every row of a feature matrix at once (the same rules, in the same
+    order, as masks: the first rule that holds gives the reason)."""
+    if len(X) == 0:
+        return []
+    col = _cols()
+    prose = X[:, col["prose"]] != 0
+    conds = [(X[:, col["rep_batch_frac"]] > 0.2) | (X[:, col["rep_outlet_frac"]] > 0.2), X[:, col["byline"]] != 0]
+    choices = ["repeated-line", "byline"]
+    for name, reason in _REASON_CUES:
+        conds.append(X[:, col["short_cue_" + name]] != 0)
+        choices.append(reason)
+    conds += [X[:, col["date_only"]] != 0, X[:, col["dup_doc"]] != 0,
+              (X[:, col["bullet"]] != 0) | (X[:, col["short"]] != 0),
+              prose & (X[:, col["in_block"]] != 0), prose, X[:, col["after_block"]] > 0]
+    choices += ["date", "duplicate", "nav", "teaser", "outside-article", "footer"]
+    out: list[str] = np.select(conds, np.array(choices, dtype=object), default="boilerplate").tolist()
+    return out
 
 
 def removal_reason(line: Line, x: np.ndarray) -> str:
