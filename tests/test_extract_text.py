@@ -196,3 +196,16 @@ def test_a_one_line_text_is_its_own_body() -> None:
     line = "Storm closes the Lakeview harbour for the second time this winter as waves top the sea wall"
     ex = extract_text(line, Hints(), None)
     assert ex.body == line
+
+
+def test_headline_and_date_only_text_is_its_headline() -> None:
+    text = "June 6, 2024\nLakeview harbour reopens after the winter storms closed it for a month\n"
+    ex = extract_text(text, Hints(), None)
+    assert ex.body == "Lakeview harbour reopens after the winter storms closed it for a month"
+
+
+def test_long_unpunctuated_lines_survive_when_the_model_keeps_nothing() -> None:
+    line = ("Early on Friday the ferry operator said the crossing to the islands would resume next week, "
+            "after engineers had checked the damaged pier,")
+    ex = extract_text(f"Ferry crossing to resume\nMay 3, 2024 9:15 AM\n{line}\n", Hints(), None)
+    assert line in ex.body

@@ -7,13 +7,24 @@ Lines, feed entries with full content) keep their fields and only get cleaned.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitrep.extract.base import Extracted
-from sitrep.extract.html import extract_html
 from sitrep.extract.meta import DecodeError, decode_bytes, detect_language, host_of, html_declared_charset
 from sitrep.extract.text import LineStats, extract_text
 from sitrep.model import Article, RawDocument
 
 __all__ = ["Extracted", "LineStats", "extract_document", "extract_html", "extract_text", "to_text"]
+
+
+def __getattr__(name: str) -> Any:
+    # the HTML extractor (and trafilatura with it) is imported when first needed: text-only runs and
+    # worker processes do not pay for it
+    if name == "extract_html":
+        from sitrep.extract.html import extract_html
+
+        return extract_html
+    raise AttributeError(name)
 
 
 def to_text(raw: RawDocument) -> str:
@@ -64,6 +75,8 @@ def extract_document(raw: RawDocument, stats: LineStats | None = None) -> Articl
         else:
             text = to_text(raw)
             if raw.kind == "html":
+                from sitrep.extract.html import extract_html
+
                 ex = extract_html(text, raw.hints)
             else:
                 ex = extract_text(text, raw.hints, stats)

@@ -890,6 +890,24 @@ def inline_teasers(lines: list[Line], keep: list[bool]) -> list[int]:
     return out
 
 
+FALLBACK_WORDS = 12
+
+
+def _fallback_body(lines: list[Line], X: np.ndarray, drop: dict[int, str], title: str | None) -> list[str]:
+    """The body of a short text in which the line model kept nothing (no page layout to read): its
+    long lines without boilerplate cue words, or, for a text that is only a headline and its date, the
+    headline itself.  Better than an empty article for a search index and for story linking."""
+    out = [ln.text for i, ln in enumerate(lines)
+           if drop.get(i) not in ("title", "date") and len(ln.text.split()) >= FALLBACK_WORDS
+           and not _has_boilerplate_cue(X[i])]
+    if out:
+        return out
+    rest = [i for i in range(len(lines)) if drop.get(i) not in ("title", "date") and len(lines[i].text.split()) > 3]
+    if title and not rest and len(title.split()) >= 6:
+        return [title]  # a text of one sentence: it is both the headline and the body
+    return []
+
+
 def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None = None) -> Extracted:
     """Body, title, authors, date and outlet of a plain-text dump; see the module docstring."""
     from sitrep.extract.meta import detect_language, host_of
@@ -920,9 +938,8 @@ def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None 
             body_parts.append(ln.text)
         else:
             removed.append(Removed(text=ln.text, reason=drop.get(i) or reasons[i]))
-    if not body_parts and meta.title and (_sentence_like(meta.title) or len(lines) == 1) \
-            and len(meta.title.split()) >= 6:
-        body_parts.append(meta.title)  # a text of one sentence: it is both the headline and the body
+    if not body_parts:
+        body_parts = _fallback_body(lines, X, meta.drop, meta.title)
     body = "\n\n".join(body_parts)
     return Extracted(title=meta.title, authors=meta.authors, published=meta.published, outlet=meta.outlet,
                      language=language, url=hints.url, body=body, removed=removed, extractor="text-lines")
