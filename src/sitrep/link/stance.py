@@ -82,6 +82,8 @@ FALSITY = (
     "wasn't", "no truth", "nothing to", "fiction", "fictional", "joke", "erroneous", "wrong",
     "incorrect", "inaccurate", "mistaken", "not the case", "turns out", "turned out", "actually",
     "in fact", "clarified", "clarify", "no such", "rumors are", "rumours are", "not going to",
+    "made it all up", "put to rest", "probably not", "bullshit", "not so fast", "fooled",
+    "urban legend", "false alarm", "staged", "scripted", "too good to be true",
 )
 HEDGE = (
     "reportedly", "allegedly", "alleged", "apparently", "purportedly", "supposedly", "possibly",
@@ -92,6 +94,9 @@ HEDGE = (
     "claimed", "claiming", "plans", "planning", "expected", "set to", "could be", "may be",
     "potential", "potentially", "maybe", "considering", "report", "reports", "fear", "fears",
     "think", "thinks", "believe", "believes", "wonder", "wonders", "whether", "if",
+    "purported", "purports", "purportedly", "seemingly", "possible", "in talks", "talks", "mulls",
+    "mulling", "weighs", "weighing", "eyes", "eyeing", "discussions", "negotiations", "said to be",
+    "tipped", "tips", "analyst", "analysts", "predicts", "predicted", "forecast", "forecasts",
 )
 ATTRIB = (
     "said", "says", "say", "told", "according to", "reported", "report", "reports", "sources",
@@ -207,6 +212,39 @@ class _Text:
     bigrams: set[tuple[str, str]]
     ntok: int
     quotes: int
+    prefixes: frozenset[str]
+    acronyms: frozenset[str]
+
+PREFIX = 5  # words sharing their first PREFIX letters count as a fuzzy match (Kobani ~ Kobane)
+_CAPS_RUN_RE = re.compile(r"\b[A-Z][\w]*(?:[\s-]+(?:of\s+|the\s+)?[A-Z][\w]*)+")
+_UPPER_RE = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _acronyms(text: str) -> set[str]:
+    """Acronyms a text uses or implies: upper-case words (HP, ISIS) and the initials of runs of
+    capitalised words and of their sub-runs (Hewlett-Packard -> hp, Islamic State -> is)."""
+    out = {m.group(0).lower() for m in _UPPER_RE.finditer(text)}
+    for m in _CAPS_RUN_RE.finditer(text):
+        words = [w for w in re.split(r"[\s-]+", m.group(0)) if w and w[0].isupper()]
+        ini = "".join(w[0] for w in words).lower()
+        for i in range(len(ini) - 1):  # every sub-run: a sentence-initial word may lead the run
+            for j in range(i + 2, min(len(ini), i + 5) + 1):
+                out.add(ini[i:j])
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one inserted, deleted or substituted letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
 
 
 def _split_sentences(text: str) -> list[str]:
@@ -231,7 +269,9 @@ def _analyse_text(text: str) -> _Text:
     if not sents:
         sents.append(_Sent(_Tok([], []), [], frozenset(), {k: 0 for k in CUE_NAMES}))
     quotes = sum(text.count(q) for q in ('"', "“", "”")) // 2
-    return _Text(sents, set(counts), counts, bigrams, ntok, quotes)
+    prefixes = frozenset(st[:PREFIX] for st in counts if len(st) >= PREFIX)
+    return _Text(sents, set(counts), counts, bigrams, ntok, quotes, prefixes,
+                 frozenset(_acronyms(text)))
 
 
 @dataclass
@@ -243,6 +283,7 @@ class _Claim:
     bigrams: set[tuple[str, str]]
     cues: dict[str, int]
     func: frozenset[str]
+    acronyms: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
@@ -267,7 +308,8 @@ def _analyse_claim(claim: str) -> _Claim:
         weights[st] = max(weights.get(st, 0.0), w)
     bigrams = set(zip(stems, stems[1:], strict=False))
     func = frozenset(t for t in tok.low if t in STOP or t in NEGATION or t == "?")
-    return _Claim(stems, weights, names, numbers, bigrams, _lex_counts(tok.low), func)
+    return _Claim(stems, weights, names, numbers, bigrams, _lex_counts(tok.low), func,
+                  frozenset(_acronyms(claim)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -278,6 +320,26 @@ def _cov(claim: _Claim, stems: frozenset[str] | set[str]) -> float:
     if tot <= 0:
         return 0.0
     return sum(w for s, w in claim.weights.items() if s in stems) / tot
+
+
+def _alias(claim: _Claim, text: _Text) -> dict[str, str]:
+    """Text words that are near matches of a claim word, mapped to it: the same first ``PREFIX``
+    letters (Kobani ~ Kobane, gigafactory ~ gigafactories) or, for words of six letters or more,
+    one letter apart (a misspelling).  Used for headlines, where every word counts."""
+    by_prefix: dict[str, str] = {}
+    for c in claim.weights:
+        if len(c) >= PREFIX:
+            by_prefix.setdefault(c[:PREFIX], c)
+    out: dict[str, str] = {}
+    for t in text.stems:
+        if t in claim.weights or len(t) < PREFIX:
+            continue
+        c = by_prefix.get(t[:PREFIX])
+        if c is None and len(t) >= 6:
+            c = next((c2 for c2 in claim.weights if len(c2) >= 6 and _one_edit(t, c2)), None)
+        if c is not None:
+            out[t] = c
+    return out
 
 
 def _neg_near_claim(claim: _Claim, sent: _Sent, window: int = 4) -> int:
@@ -312,27 +374,37 @@ def _features(claim_s: str, text_s: str) -> tuple[list[float], frozenset[str]]:
     nsent = len(sents)
     short = text.ntok <= SHORT_TOKENS
     f: dict[str, float] = {}
-    # --- relatedness
-    covs = [_cov(claim, s.stemset) for s in sents]
+    # --- relatedness (a headline's near matches of claim words count as the claim word)
+    alias = _alias(claim, text) if short else {}
+    if alias:
+        sets = [frozenset(alias.get(x, x) for x in s.stemset) for s in sents]
+        tstems: set[str] = {alias.get(x, x) for x in text.stems}
+        tbigrams = {(alias.get(x, x), alias.get(y, y)) for x, y in text.bigrams}
+    else:
+        sets, tstems, tbigrams = [s.stemset for s in sents], text.stems, text.bigrams
+    covs = [_cov(claim, st) for st in sets]
     order = sorted(range(nsent), key=lambda i: -covs[i])
     lead = sents[:2]
-    lead_set: set[str] = set().union(*(s.stemset for s in lead))
-    f["cov_all"] = _cov(claim, text.stems)
+    lead_set: set[str] = set().union(*sets[:2])
+    f["cov_all"] = _cov(claim, tstems)
     f["cov_lead"] = _cov(claim, lead_set)
     f["cov_max"] = covs[order[0]]
     f["cov_top3"] = sum(covs[i] for i in order[:3]) / 3.0
     f["n_cov50"] = math.log1p(sum(1 for c in covs if c >= 0.5))
     f["n_cov30"] = math.log1p(sum(1 for c in covs if c >= 0.3))
     f["frac_cov30"] = sum(1 for c in covs if c >= 0.3) / nsent
-    f["bigram"] = len(claim.bigrams & text.bigrams) / len(claim.bigrams) if claim.bigrams else 0.0
-    f["names"] = (len(claim.names & text.stems) / len(claim.names)) if claim.names else 0.5
+    f["bigram"] = len(claim.bigrams & tbigrams) / len(claim.bigrams) if claim.bigrams else 0.0
+    f["names"] = (len(claim.names & tstems) / len(claim.names)) if claim.names else 0.5
     f["has_names"] = 1.0 if claim.names else 0.0
-    f["numbers"] = (len(claim.numbers & text.stems) / len(claim.numbers)) if claim.numbers else 0.5
-    dens = sum(math.log1p(text.stem_counts.get(s, 0)) * w for s, w in claim.weights.items())
+    f["numbers"] = (len(claim.numbers & tstems) / len(claim.numbers)) if claim.numbers else 0.5
+    dens = sum(math.log1p(text.stem_counts.get(s, 0) + (s in tstems and s not in text.stems)) * w
+               for s, w in claim.weights.items())
     f["density"] = dens / (sum(claim.weights.values()) or 1.0)
     f["log_ntok"] = math.log1p(text.ntok)
     f["short"] = 1.0 if short else 0.0
     f["claim_len"] = math.log1p(len(claim.stems))
+    f["acronym"] = 1.0 if (claim.acronyms & {t for s in sents for t in s.tok.low}
+                           or text.acronyms & set(claim.weights)) else 0.0
     # --- focus region
     if short:
         focus = sents
@@ -356,7 +428,7 @@ def _features(claim_s: str, text_s: str) -> tuple[list[float], frozenset[str]]:
     f["neg_parity"] = 1.0 if (claim.cues["neg"] > 0) != (fc["neg"] > 0) else 0.0
     f["quotes"] = math.log1p(text.quotes)
     # interactions with shortness (headline vs body behave differently)
-    for k in ("cov_all", "cov_max", "names", "bigram"):
+    for k in ("cov_all", "cov_max", "names", "bigram", "acronym"):
         f[k + "_x_short"] = f[k] * f["short"]
     for k in CUE_NAMES:
         f["foc_" + k + "_x_short"] = f["foc_" + k] * f["short"]
@@ -365,15 +437,17 @@ def _features(claim_s: str, text_s: str) -> tuple[list[float], frozenset[str]]:
     # --- lexical keys of the region that carries the stance (whole headline, or focus + lead of a
     # body); claim words are masked so the keys describe how the text talks about the claim
     region = sents if short else focus + [s for s in lead if s not in focus]
-    return list(f.values()), _lexical_keys(claim, region, short)
+    return list(f.values()), _lexical_keys(claim, region, short, alias)
 
 
-def _lexical_keys(claim: _Claim, region: Sequence[_Sent], short: bool) -> frozenset[str]:
+def _lexical_keys(claim: _Claim, region: Sequence[_Sent], short: bool,
+                  alias: dict[str, str] | None = None) -> frozenset[str]:
     """Unigram and bigram keys of the stance region, with claim words replaced by ``<c>``
     (consecutive ones collapsed), numbers by ``<n>``, words in the scope of a negation (up to three
     tokens after it) marked ``!``, plus the first two words of a headline.  Keys are prefixed by the
     kind of text (``h`` headline, ``b`` body) so that the two kinds get separate weights.  Function
-    words of the claim are added too (``c:``), as they carry its modality (will, not, is, ``?``)."""
+    words of the claim are added too (``c:``), as they carry its modality (will, not, is, ``?``).
+    Near matches of claim words (``alias``, headlines only) are masked like claim words."""
     pre = "h" if short else "b"
     keys: set[str] = set()
     for s in region:
@@ -386,7 +460,7 @@ def _lexical_keys(claim: _Claim, region: Sequence[_Sent], short: bool) -> frozen
                 w = "<n>"
             else:
                 st = _stem(t)
-                w = "<c>" if st in claim.weights else st
+                w = "<c>" if st in claim.weights or (alias and st in alias) else st
             if w == "<c>" and seq[-1] == "<c>":
                 continue
             seq.append(w)
