@@ -107,3 +107,35 @@ def test_clear_cases() -> None:
     ]
     labels = [lab for lab, _ in S.stance_batch(pairs)]
     assert labels == ["denies", "denies", "reports", "unrelated"]
+
+
+def test_one_edit() -> None:
+    assert S._one_edit("gigafactory", "gigfactory")  # a dropped letter
+    assert S._one_edit("colour", "colout")  # a substituted letter
+    assert S._one_edit("harbour", "harbor")  # a dropped letter
+    assert not S._one_edit("station", "stashun")  # two edits
+    assert not S._one_edit("same", "same")
+
+
+def test_acronyms_from_capitalised_runs() -> None:
+    acr = S._acronyms("Report: Northern Valley Railways will cut jobs")
+    assert "nvr" in acr and "vr" in acr
+    assert "abc" in S._acronyms("The ABC network said so")
+
+
+def test_headline_near_matches_count_as_claim_words() -> None:
+    claim = "Flooding closed the Kalvorin bridge"
+    exact = "Flooding closes Kalvorin bridge, police say"
+    near = "Flooding closes Kalvoren bridge, police say"  # a spelling variant of the name
+    x, keys = S.featurize_raw([(claim, exact), (claim, near)])
+    i = S.FEATURE_NAMES.index("cov_all")
+    assert x[1, i] == x[0, i] > 0.9
+    assert not any("kalvoren" in k for k in keys[1])  # masked like the claim word
+
+
+def test_acronym_feature() -> None:
+    claim = "Northern Valley Railways will cut 500 jobs"
+    x, _ = S.featurize_raw([(claim, "NVR to cut hundreds of jobs"),
+                            (claim, "Local bakery wins a regional prize")])
+    i = S.FEATURE_NAMES.index("acronym")
+    assert x[0, i] == 1.0 and x[1, i] == 0.0

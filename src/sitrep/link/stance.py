@@ -12,7 +12,10 @@ longer texts (article bodies) use separate weights, as the same cue means differ
    dropped.  Claim words are weighted by a rarity proxy (names, numbers and long words count more).
    Features: the weighted share of claim words found in the whole text, in its lead (first two
    sentences) and in the best-matching sentence; shared content bigrams; agreement of names and
-   numbers; how many sentences cover much of the claim; the length of the text.
+   numbers; how many sentences cover much of the claim; the length of the text.  In a headline
+   near matches count as the claim word (same first five letters, or one letter apart for long
+   words: spelling variants of names, other inflections), and an acronym used on one side for a
+   run of capitalised words on the other (HP ~ Hewlett-Packard) is a feature of its own.
 2. **Focus.** For a long text (an article body) the sentences that cover the claim best (plus the
    lead) are the *focus* region; for a headline the whole text is the focus.
 3. **Cues.** In the focus, in the lead and in the whole text the model counts cue families:
@@ -236,7 +239,7 @@ def _acronyms(text: str) -> set[str]:
 def _one_edit(a: str, b: str) -> bool:
     """True when a and b differ by one inserted, deleted or substituted letter."""
     if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
+        return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     if len(a) > len(b):
@@ -334,11 +337,11 @@ def _alias(claim: _Claim, text: _Text) -> dict[str, str]:
     for t in text.stems:
         if t in claim.weights or len(t) < PREFIX:
             continue
-        c = by_prefix.get(t[:PREFIX])
-        if c is None and len(t) >= 6:
-            c = next((c2 for c2 in claim.weights if len(c2) >= 6 and _one_edit(t, c2)), None)
-        if c is not None:
-            out[t] = c
+        m = by_prefix.get(t[:PREFIX])
+        if m is None and len(t) >= 6:
+            m = next((c2 for c2 in claim.weights if len(c2) >= 6 and _one_edit(t, c2)), None)
+        if m is not None:
+            out[t] = m
     return out
 
 
