@@ -237,3 +237,30 @@ def test_quote_hung_on_speaker(nlp: Any) -> None:
 def test_markup_is_no_content(nlp: Any) -> None:
     _, claims = claims_of(nlp, 'He posted <tweet author="someone" pic="">the roads are open</tweet> today.')
     assert not [c for c in claims if "=\"" in c.content or "<" in c.content]
+
+
+def test_object_content_runs_over_its_complements(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The mayor criticized the council for delaying the bridge repairs again.")
+    c = by_cue(claims, "criticized")
+    assert span_text(text, c.spans.content) == "the council for delaying the bridge repairs again"
+
+
+def test_participle_complement_joins_the_object(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The professor wrote a letter urging the board to keep the library open.")
+    c = by_cue(claims, "wrote")
+    content = span_text(text, c.spans.content) or ""
+    assert content.startswith("a letter") and content.endswith("to keep the library open")
+
+
+def test_content_stops_before_a_second_cue(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "The governor said the budget was balanced, adding that schools would get more money.")
+    said = by_cue(claims, "said")
+    assert span_text(text, said.spans.content) == "the budget was balanced"
+
+
+def test_trailing_time_clause_of_the_report_is_not_content(nlp: Any) -> None:
+    text, claims = claims_of(
+        nlp, "The coach defended the new schedule after the players complained about it.")
+    c = by_cue(claims, "defended")
+    assert span_text(text, c.spans.content) == "the new schedule"

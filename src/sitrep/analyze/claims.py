@@ -497,14 +497,7 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
             return _trim(text, *_subtree_span(v))
     objs = [c for c in kids if c.dep_ == "dobj" and c.i > v.i]
     if objs:
-        o = objs[0]
-        s, e = _subtree_span(o)
-        for c in kids:
-            if c.i > o.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp") and c.lower_ not in _ADJUNCT_PREPS:
-                e = max(e, _subtree_span(c)[1])
-            elif c.i > o.i and c.dep_ in ("punct", "cc", "conj", "advcl"):
-                break
-        return _trim(text, s, e)
+        return _object_phrase(v, objs[0], text)
     for c in kids:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("for", "about", "of", "on", "against"):
             for p in c.children:
@@ -541,6 +534,80 @@ def _extend_over_conj(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, i
     return s, e
 
 
+# subordinating words of a clause that tells when or despite what a report was made
+_REPORT_MARKS = {"although", "though", "after", "when", "before", "while", "until", "since", "whereas"}
+
+
+def _extend_to_clause_end(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, int]:
+    """Widen a content that follows its cue over the cue verb's later dependents.
+
+    PolNeAR contents run to the end of the reporting clause ("promised to act should he win",
+    "described the dinner as ...", "blamed the law on ..."); the parser hangs such trailing phrases
+    on the cue verb rather than on the content.  Dependents after the content are taken up to the
+    first one that is a clause of its own: a conjunct with a subject, or a saying verb.
+    """
+    s, e = content
+    if s < _tok_end(v) or D.inside_quotes(s, e) > 0.5 * (e - s):
+        return content
+    for c in v.children:
+        cs, ce = _subtree_span(c)
+        if cs < e:
+            continue
+        if c.dep_ in ("punct", "cc"):
+            continue
+        if c.dep_ == "conj" or _lemma(c) in D.lex.verb_stance or c.dep_ in ("parataxis", "ccomp"):
+            break
+        if D.quote_at(cs) is not None and D.quote_at(cs) != D.quote_at(e - 1):
+            break
+        if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in _REPORT_MARKS for k in c.children):
+            break  # "..., although ...", "... after ...": a clause of the report, not of the content
+        e = max(e, ce)
+    return _trim(D.text, s, e)
+
+
+def _cut_nested_cue(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, int]:
+    """End a content that follows its cue before a later saying verb that starts a claim of its own.
+
+    "X said A, adding B" and "X said A, and he railed against B" are two attributions in PolNeAR:
+    the parser often hangs the second cue inside the first content (as a conjunct or an adverbial
+    clause of the content's verb), so its subtree runs on to the end of the sentence.  A saying
+    verb coordinated with or subordinated to a content word, after the content's start, with a
+    subject of its own or as a participle ("adding", "telling"), ends the content.  Quoted
+    contents are left whole: a speaker's own quotation is one content.
+    """
+    s, e = content
+    if s < _tok_end(v) or D.inside_quotes(s, e) > 0.5 * (e - s):
+        return content
+    doc = v.doc
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.i <= span.start + 1 or t.dep_ not in ("conj", "advcl") or t.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = _lemma(t)
+        if t.head.i < span.start or D.quote_at(int(t.idx)) is not None:
+            continue
+        if any(k.dep_ == "mark" for k in t.children):
+            continue  # "until X said ...": a subordinate clause belongs to the content
+        participle = t.tag_ == "VBG" and t.dep_ == "advcl" and lemma in _SAY
+        pronoun_subject = t.dep_ == "conj" and (lemma in _SAY or lemma in D.lex.prep_cues) and any(
+            k.dep_ == "nsubj" and k.lower_ in _PRONOUNS for k in t.children)
+        if not (participle or pronoun_subject):
+            continue
+        cut = int(doc[t.left_edge.i].idx)
+        prev = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        if prev is None or not (prev.is_punct or prev.dep_ == "cc"):
+            continue  # only at a clause boundary: ", adding", "and he said"
+        if prev.dep_ == "cc":  # drop the conjunction: "A, and he said B" -> "A"
+            cut = int(prev.idx)
+        ns, ne = _trim(D.text, s, cut)
+        if ne - ns > 10:
+            return ns, ne
+        break
+    return content
+
+
 _AS_VERBS = {"see", "view", "regard", "consider", "describe", "portray", "paint", "cast", "label", "brand",
              "characterize", "characterise", "depict", "bill", "present", "dismiss", "criticize", "praise"}
 # verbs that report only through a communication noun: "made the case", "issued a statement"
@@ -555,12 +622,31 @@ _FINDING_SUBJECTS = {"poll", "survey", "result", "number", "data", "figure", "re
 def _object_phrase(v: Any, o: Any, text: str) -> tuple[int, int]:
     """A direct object and what completes it ("shows X leading Y", "sees X as Y")."""
     s, e = _subtree_span(o)
+    return _trim(text, s, _complement_end(v, o, e))
+
+
+def _complement_end(v: Any, o: Any, e: int) -> int:
+    """Extend the end ``e`` of object ``o`` of verb ``v`` over the verb's later complements.
+
+    Prepositional phrases other than time and place adjuncts, predicates ("X as Y") and clauses
+    complete the object ("criticized X for Y", "wrote an op-ed urging Y"); an adverbial clause joins
+    only when it has no subordinating word (a participle or an infinitive, not "because ...") and is
+    not itself a saying verb ("..., adding ...").  A comma, a conjunction or any other clause ends it.
+    """
     for c in v.children:
-        if c.i > o.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp") and c.lower_ not in _ADJUNCT_PREPS:
+        if c.i <= o.i:
+            continue
+        if c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp") and c.lower_ not in _ADJUNCT_PREPS:
             e = max(e, _subtree_span(c)[1])
-        elif c.i > o.i and c.dep_ in ("punct", "cc", "conj", "advcl"):
+        elif (c.dep_ == "advcl" and c.tag_ in ("VBG", "VB") and _lemma(c) not in _SAY
+              and not any(k.dep_ == "mark" and k.lower_ != "to" for k in c.children)
+              and not c.doc[c.left_edge.i - 1].is_punct):
+            e = max(e, _subtree_span(c)[1])
+        elif c.dep_ == "npadvmod" and c.left_edge.i == o.right_edge.i + 1:
+            e = max(e, _subtree_span(c)[1])  # "mentioned X five times"
+        elif c.dep_ in ("punct", "cc", "conj", "advcl"):
             break
-    return _trim(text, s, e)
+    return e
 
 
 def _extra_content(v: Any, D: _Doc) -> tuple[int, int] | None:
@@ -581,7 +667,8 @@ def _extra_content(v: Any, D: _Doc) -> tuple[int, int] | None:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
-                        return _trim(text, *_subtree_span(p))
+                        ps, pe = _subtree_span(p)
+                        return _trim(text, ps, _complement_end(v, c, pe))
     o = next((c for c in kids if c.dep_ == "dobj"), None)
     if o is None:
         return None
@@ -633,6 +720,10 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     if content is None or content[1] - content[0] < 2:
         return None
     content = _extend_over_conj(v, content, D)
+    content = _extend_to_clause_end(v, content, D)
+    content = _cut_nested_cue(v, content, D)
+    if content[1] - content[0] < 2:
+        return None
     kids = list(v.children)
     passive = any(c.dep_ == "auxpass" for c in kids)
     speaker = _subject(v)
