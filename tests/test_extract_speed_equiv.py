@@ -141,9 +141,14 @@ def test_line_hash_cache_gives_the_same_features() -> None:
     stats.add_document(text)
     lines = T.split_lines(text)
     key = zlib.crc32(text.encode("utf-8"))
-    cached = T._recall_hashes(key, len(text), len(lines))
+    recalled = T._recall_lines(key, text)
+    assert recalled is not None
+    cached_lines, cached = recalled
+    assert cached_lines == lines  # the same lines as a fresh split
     assert cached == T.line_hashes([ln.text for ln in lines])
-    assert T._recall_hashes(key, len(text), len(lines)) is None  # taken out once used
+    assert T._recall_lines(key, text) is None  # taken out once used
+    stats.add_document(text + " ")  # another text: its entry is not handed out for a different text
+    assert T._recall_lines(key, text) is None
     a = T.line_features(lines, stats, None, True, norms=cached)
     b = T.line_features(lines, stats, None, True)
     assert np.array_equal(a, b)
@@ -166,3 +171,74 @@ def test_character_class_table_matches_the_definition() -> None:
         assert np.array_equal(got[name], ref[name]), name
     prev_space = np.concatenate([[True], ref["space"][:-1]])
     assert np.array_equal(got["word_start"], ~ref["space"] & prev_space)
+
+
+def _ref_overlaps(lines: list[T.Line], cands: list[int], kept: list[int], start: int) -> list[tuple[float, float]]:
+    """The word-overlap title features as first written: one regex pass per line and per set."""
+    from sitrep.extract.textmeta import _WORD
+
+    lead_idx = [i for i in kept if i >= start][:3]
+    lead = set(_WORD.findall(" ".join(lines[i].text.lower() for i in lead_idx)))
+    body = set(_WORD.findall(" ".join(lines[i].text.lower() for i in kept[:40])))
+    out = []
+    for i in cands:
+        ws = set(_WORD.findall(lines[i].text.lower()))
+        lead_w = lead
+        if i in lead_idx:
+            lead_w = set(_WORD.findall(" ".join(lines[j].text.lower() for j in lead_idx if j != i)))
+        out.append((len(ws & lead_w) / len(ws) if ws else 0.0, len(ws & body) / len(ws) if ws else 0.0))
+    return out
+
+
+def test_title_overlap_features_match_per_line_regex() -> None:
+    from sitrep.extract.textmeta import TITLE_FEATURES, title_features
+
+    rng = random.Random(3)
+    vocab = ["Harbour", "ferry", "ΣΟΦΙΑΣ", "terminal", "İstanbul", "港口", "渡轮", "a", "of", "Board's", "2026",
+             "approves", "new", "budget.", "Share", "vote", "council", "ΟΔΟΣ"]
+    o_lead, o_body = TITLE_FEATURES.index("overlap_lead"), TITLE_FEATURES.index("overlap_body")
+    for _ in range(60):
+        n_lines = rng.randint(1, 30)
+        text = "\n\n".join(" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 25))) for _ in range(n_lines))
+        lines = T.split_lines(text)
+        X = T.line_features(lines)
+        p = np.array([rng.random() for _ in lines], dtype=np.float32)
+        keep = [bool(x >= 0.5) for x in p.tolist()]
+        for start in {0, len(lines) // 2, len(lines) - 1}:
+            for kp in (keep, None, [False] * len(lines)):
+                cands, extra = title_features(lines, X, p, start, kp)
+                kept = [i for i, k in enumerate(kp) if k] if kp is not None else np.flatnonzero(p >= 0.5).tolist()
+                ref = _ref_overlaps(lines, cands, kept, start)
+                got = [(float(r[o_lead]), float(r[o_body])) for r in extra]
+                assert np.allclose(got, ref), text
+
+
+def test_byline_column_matches_per_line_regex() -> None:
+    rng = random.Random(5)
+    heads = ["By", "by:", "Von", "Text:", "Reporting by", "written  by", "Redaktion", "From", "Bye", "Author", "Door",
+             "autora", "Über", "From:", ":", "•", "Stand"]
+    tail = ["Ana Ruiz", "the harbour desk", "12 March 2026", "x" * 160, ": and more", ""]
+    col = T.FEATURES.index("byline")
+    for _ in range(100):
+        raw = [f"{rng.choice(heads)} {rng.choice(tail)}".strip() or "x" for _ in range(rng.randint(1, 12))]
+        lines = T.split_lines("\n".join(raw))
+        X = T.line_features(lines)
+        ref = [len(ln.text) < 150 and T._BYLINE.match(ln.text) is not None for ln in lines]
+        assert X[:, col].tolist() == [float(r) for r in ref], raw
+
+
+def test_new_word_families_match_family() -> None:
+    """cue_matrix classifies unseen words with an inline pre-test: the same family as _family gives."""
+    T._FAMILY.clear()
+    words = sorted(T._CUE_SET) + [w + "s" for w in T._CUE_SET] + [w[:3] for w in T._CUE_SET] + [
+        "©2026", "harbour", "ferry", "co", "a", "newsletters", "x\u00a9y", "abonnierenswert", "teilen!"]
+    low = " ".join(words) + "\n" + "cookie \x00 consent"
+    starts = np.array([0, low.index("\n") + 1], dtype=np.int64)
+    T.cue_matrix(low.split("\n"), low, starts)
+    cached = dict(T._FAMILY)
+    assert cached[T._MARK] == -3
+    for w, f in cached.items():
+        if w == T._MARK:
+            continue
+        T._FAMILY.pop(w)
+        assert T._family(w) == f, w

@@ -47,7 +47,7 @@ import numpy as np
 
 from sitrep.extract.base import Extracted
 from sitrep.extract.dates import find_dates, month_number
-from sitrep.model import Hints, Removed
+from sitrep.model import Hints
 
 __all__ = ["FEATURES", "LineStats", "Line", "extract_text", "line_features", "split_lines"]
 
@@ -160,22 +160,30 @@ def cue_matrix(low_lines: list[str], low_joined: str, starts: np.ndarray) -> np.
     n = len(low_lines)
     k_fam = len(CUE_NAMES)
     text = _PUNCT.sub(" ", low_joined)
+    _FAMILY[_MARK] = -3  # (the marker's own value, before any look-up)
+    line_of: np.ndarray | None = None
     if _MARK in text:  # (a text with the marker character itself: count line by line)
         per_line = [t.split() for t in text.split("\n")]
         words = [w for ws in per_line for w in ws]
         line_of = np.repeat(np.arange(len(per_line)), [len(ws) for ws in per_line])
-        fams = list(map(_FAMILY.get, words))
     else:
         words = text.replace("\n", " " + _MARK + " ").split()
-        _FAMILY[_MARK] = -3
-        fams = list(map(_FAMILY.get, words))
-        line_of = None
-    if None in fams:  # words never seen: classify each distinct one once, then look up again
-        for w in {w for w, f in zip(words, fams, strict=True) if f is None}:
-            _family(w)
-        fams = list(map(_FAMILY.get, words))
-        if None in fams:  # (the bounded cache was emptied on the way)
-            fams = [_family(w) if f is None else f for f, w in zip(fams, words, strict=True)]
+    # words never seen: classify each distinct one once (nearly every document brings some), then
+    # look all words up in one pass
+    new = set(words).difference(_FAMILY)  # (a dict argument: only the set is walked)
+    if new:
+        if len(_FAMILY) + len(new) > 500_000:  # (keep the cache bounded: as _family would)
+            _FAMILY.clear()
+            _FAMILY[_MARK] = -3
+        for w in new:
+            # the cheap test of _family inline: most new words can have no family at all
+            if w[:3] not in _CUE_PREFIX3 and "©" not in w and w not in _CUE_SET:
+                _FAMILY[w] = -1
+            else:
+                _family(w)
+    fams = list(map(_FAMILY.get, words))
+    if None in fams:  # (the bounded cache was emptied on the way: only for a huge text)
+        fams = [_family(w) if f is None else f for f, w in zip(fams, words, strict=True)]
     fa = np.array(fams, dtype=np.int64)
     if line_of is None:
         line_of = np.cumsum(fa == -3)
@@ -195,9 +203,12 @@ def cue_counts(text_low: str) -> np.ndarray:
     return cue_matrix([text_low], text_low, np.zeros(1, dtype=np.int64))[0]
 
 
-_BYLINE = re.compile(
-    r"^(?:written by|reported by|reporting by|story by|text by|words by|by|von|por|par|di|door|av|af|"
-    r"przez|autor(?:in|a)?|text|texto|texte|redakt\w*|author|reporter|from)\b[\s:]*", re.I)
+_BYLINE_WORDS = (r"(?:written by|reported by|reporting by|story by|text by|words by|by|von|por|par|di|door|av|af|"
+                 r"przez|autor(?:in|a)?|text|texto|texte|redakt\w*|author|reporter|from)\b")
+_BYLINE = re.compile(rf"^{_BYLINE_WORDS}[\s:]*", re.I)
+# the same test at every line start of the newline-joined lines at once (a match never crosses a
+# line break: the words hold no newline, and the trailing [\s:]*, which always matches, is left out)
+_BYLINE_STARTS = re.compile(rf"^{_BYLINE_WORDS}", re.I | re.M)
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|de|at|ch|uk|fr|es|it)\b|@\w")
 
 FEATURES: tuple[str, ...] = (
@@ -367,25 +378,28 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-# The line hashes of the documents just counted by LineStats.add_document, for the extraction of the
-# same documents that follows (the pipeline counts a chunk, then extracts it): text CRC-32 -> (text
-# length, hashes as a compact array).  Bounded; a miss only means computing them again.
-_HASH_CACHE: dict[int, tuple[int, array]] = {}
+# The lines and line hashes of the documents just counted by LineStats.add_document, for the
+# extraction of the same documents that follows (the pipeline counts a chunk, then extracts it): text
+# CRC-32 -> (the text itself, its lines, their hashes as a compact array).  The text is kept (a
+# reference, not a copy) so that a hit is exact, never a CRC collision.  Bounded; each entry is used
+# once (lines are never changed after split_lines); a miss only means computing them again.
+_HASH_CACHE: dict[int, tuple[str, list[Line], array]] = {}
 _HASH_CACHE_CAP = 1024
 
 
-def _remember_hashes(key: int, length: int, hashes: list[int]) -> None:
+def _remember_hashes(key: int, text: str, lines: list[Line], hashes: list[int]) -> None:
     if len(_HASH_CACHE) >= _HASH_CACHE_CAP:  # drop the oldest half (dicts keep insertion order)
         for k in list(_HASH_CACHE)[: _HASH_CACHE_CAP // 2]:
             _HASH_CACHE.pop(k, None)
-    _HASH_CACHE[key] = (length, array("I", hashes))
+    _HASH_CACHE[key] = (text, lines, array("I", hashes))
 
 
-def _recall_hashes(key: int, length: int, n_lines: int) -> list[int] | None:
+def _recall_lines(key: int, text: str) -> tuple[list[Line], list[int]] | None:
+    """The (lines, line hashes) of ``text`` when :meth:`LineStats.add_document` just counted it."""
     hit = _HASH_CACHE.pop(key, None)
-    if hit is None or hit[0] != length or len(hit[1]) != n_lines:
+    if hit is None or hit[0] != text or len(hit[2]) != len(hit[1]):
         return None
-    return hit[1].tolist()
+    return hit[1], hit[2].tolist()
 
 
 class LineStats:
@@ -423,7 +437,7 @@ class LineStats:
         self.docs += 1
         lines = split_lines(text)
         all_hashes = line_hashes([ln.text for ln in lines])
-        _remember_hashes(key, len(text), all_hashes)
+        _remember_hashes(key, text, lines, all_hashes)
         hashes = {h for h, ln in zip(all_hashes, lines, strict=True) if len(ln.text) < 400}
         for h in hashes:
             self.counts[h] = self.counts.get(h, 0) + 1
@@ -672,7 +686,9 @@ def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str
     X[:, c_cue:c_cue + k_fam] = np.where(short[:, None], cues > 0, cues >= 2)
     X[:, c_short:c_short + k_fam] = short[:, None] & (cues > 0)
     # (a byline match starts a line, and only lines under 150 characters count)
-    X[:, col["byline"]] = [len(t) < 150 and _BYLINE.match(t) is not None for t in texts]
+    bl = np.zeros(n, dtype=bool)
+    bl[np.searchsorted(starts, [m.start() for m in _BYLINE_STARTS.finditer(joined)]).astype(np.int64)] = True
+    X[:, col["byline"]] = bl & (L < 150)
     has_digit = red["digit"] > 0
     for i in np.flatnonzero(has_digit & (L < 200)).tolist():  # (find_dates returns at once without a year)
         ds = find_dates(texts[i], with_time=True)
@@ -914,13 +930,14 @@ def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None 
     from sitrep.extract.textmeta import find_metadata, removal_reasons
 
     hints = hints or Hints()
-    lines = split_lines(text)
+    key = zlib.crc32(text.encode("utf-8", "replace"))
+    recalled = _recall_lines(key, text)
+    lines, norms = recalled if recalled is not None else (split_lines(text), None)
     if not lines:
         return Extracted(url=hints.url, extractor="text-lines")
     outlet_key = hints.outlet or host_of(hints.url)
-    key = zlib.crc32(text.encode("utf-8", "replace"))
     included = key in stats.seen_docs if stats is not None else False  # (stats.contains(text))
-    X = line_features(lines, stats, outlet_key, included, norms=_recall_hashes(key, len(text), len(lines)))
+    X = line_features(lines, stats, outlet_key, included, norms=norms)
     p = line_probabilities(lines, X)
     keep = select_lines(lines, p, X)
     keep = keep_clean_prose(lines, keep, X)
@@ -929,7 +946,9 @@ def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None 
     meta = find_metadata(lines, X, p, keep, hints, language)
     for i in inline_teasers(lines, keep):
         meta.drop.setdefault(i, "teaser")
-    removed: list[Removed] = []
+    # removed lines as plain dicts: pydantic validates the whole list into Removed records in one
+    # call when Extracted is built (the same records, a fraction of the cost of one model per line)
+    removed: list[dict[str, str]] = []
     body_parts: list[str] = []
     reasons = removal_reasons(X)
     drop = meta.drop
@@ -937,9 +956,10 @@ def extract_text(text: str, hints: Hints | None = None, stats: LineStats | None 
         if keep[i] and i not in drop:
             body_parts.append(ln.text)
         else:
-            removed.append(Removed(text=ln.text, reason=drop.get(i) or reasons[i]))
+            removed.append({"text": ln.text, "reason": drop.get(i) or reasons[i]})
     if not body_parts:
         body_parts = _fallback_body(lines, X, meta.drop, meta.title)
     body = "\n\n".join(body_parts)
-    return Extracted(title=meta.title, authors=meta.authors, published=meta.published, outlet=meta.outlet,
-                     language=language, url=hints.url, body=body, removed=removed, extractor="text-lines")
+    return Extracted.model_validate({
+        "title": meta.title, "authors": meta.authors, "published": meta.published, "outlet": meta.outlet,
+        "language": language, "url": hints.url, "body": body, "removed": removed, "extractor": "text-lines"})

@@ -76,6 +76,7 @@ TITLE_FEATURES = ("dist_start", "before_start", "after_start", "p_body", "cand_r
                   "ends_period", "overlap_lead", "overlap_body", "heading_rank", "blank_around", "t_words")
 _SENTENCE_END = re.compile(r"[.。][\"”’'»)]*$")
 _WORD = re.compile(r"\w{4,}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD_NL = re.compile(_WORD.pattern + r"|\n")  # (the same words, plus a token at each line break)
 
 
 def _heading_shaped(s: str) -> bool:
@@ -109,8 +110,15 @@ def title_features(lines: list[Line], X: np.ndarray, p: np.ndarray, start: int,
     else:
         kept = np.flatnonzero(p >= 0.5).tolist()
     lead_idx = [i for i in kept if i >= start][:3]
-    lead = set(_WORD.findall(" ".join(lines[i].text.lower() for i in lead_idx)))
-    body = set(_WORD.findall(" ".join(lines[i].text.lower() for i in kept[:40])))
+    # the words of every line needed (candidates, lead, body), in one regex pass over those lines
+    # joined by newlines: a word never spans a line break, and the extra "\n" alternative marks
+    # where each line's words end (lower-casing the joined text is lower-casing each line)
+    need = sorted({*cands, *lead_idx, *kept[:40]})
+    toks = _WORD_NL.findall("\n".join([lines[i].text for i in need]).lower())
+    groups = " ".join(toks).split("\n") if need else []
+    words_of = dict(zip(need, (g.split() for g in groups), strict=True))
+    lead = set().union(*(words_of[i] for i in lead_idx))
+    body = set().union(*(words_of[i] for i in kept[:40]))
     heads_after = 0
     ranks: dict[int, int] = {}
     for i in range(min(hi, start) - 1, lo - 1, -1):
@@ -122,9 +130,9 @@ def title_features(lines: list[Line], X: np.ndarray, p: np.ndarray, start: int,
     for k, i in enumerate(cands):
         ln = lines[i]
         s = ln.text
-        ws = set(_WORD.findall(s.lower()))
+        ws = set(words_of[i])
         if i in lead_idx:
-            lead_w = set(_WORD.findall(" ".join(lines[j].text.lower() for j in lead_idx if j != i)))
+            lead_w = set().union(*(words_of[j] for j in lead_idx if j != i))
         else:
             lead_w = lead
         rows.append((
