@@ -126,7 +126,7 @@ def test_place_names_count_once_per_country():
     from sitrep.link.stories import _fold_place_names
 
     names = Counter({"china": 2, "beijing": 1, "chinese": 3, "deng": 1})
-    _fold_place_names(names, to_code=True)
+    _fold_place_names(names)
     assert names == Counter({"@chn": 6, "deng": 1})
 
 

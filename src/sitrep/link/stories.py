@@ -62,7 +62,6 @@ DATE_WINDOW_DAYS = 21
 DATE_DISCOUNT = 0.6
 LEAD_WEIGHT = 2
 LEAD_WORDS = 60
-ALIAS_MODE = "map"
 
 
 @dataclass
@@ -109,7 +108,7 @@ def _anchor(art: Article, an: Analysis | None) -> str | None:
     if art.published or an is None:
         return None
     for ev in sorted(an.events, key=lambda e: e.start):
-        d = (ev.date or "")[:10 if (ev.date or "")[:1].isdigit() else 7]
+        d = (ev.date or "")[:10]  # YYYY-MM-DD or --MM-DD; months and years alone do not anchor
         if _MONTH_DAY.match(d):
             return d
     return None
@@ -130,19 +129,35 @@ def _gap_days(a: str, b: str) -> int | None:
     return min(d, 366 - d)
 
 
-def _fold_place_names(names: Counter[str], to_code: bool) -> None:
+def _gap_to_range(when: str, first: date, last: date) -> int | None:
+    """Days from a date (``YYYY-MM-DD``, or yearless ``--MM-DD`` placed in the nearest year) to a range."""
+    if when[:1].isdigit():
+        day = date.fromisoformat(when)
+        return (first - day).days if day < first else (day - last).days if day > last else 0
+    m = _MONTH_DAY.match(when)
+    if m is None:
+        return None
+    for y in range(first.year, last.year + 1):
+        try:
+            if first <= date(y, int(m.group(1)), int(m.group(2))) <= last:
+                return 0
+        except ValueError:  # 29 February in a common year
+            continue
+    gaps = [g for g in (_gap_days(when, first.isoformat()), _gap_days(when, last.isoformat())) if g is not None]
+    return min(gaps) if gaps else None
+
+
+def _fold_place_names(names: Counter[str]) -> None:
     """Countries, their capitals and demonyms ("China", "Beijing", "Chinese") are one name, not three:
-    fold them into the country's actor code (or drop them when the analysis already counts its actors),
-    so that articles about the same countries do not look alike for that alone."""
+    fold them into the country's actor code, so that articles about the same countries do not look
+    alike for that alone."""
     from sitrep.analyze.actors import load_gazetteer
 
     aliases = load_gazetteer().aliases
     for t in list(names):
         e = aliases.get(t)
         if e is not None and e.code and e.kind in ("country", "capital", "demonym"):
-            c = names.pop(t)
-            if to_code:
-                names["@" + e.code.lower()] += c
+            names["@" + e.code.lower()] += names.pop(t)
 
 
 def _title_of(art: Article) -> str:
@@ -170,14 +185,13 @@ class Linker:
         # words are not names: headlines are often in title case)
         words, names, forms = term_counts_with_forms(art.body)
         if LEAD_WEIGHT:
-            lead = " ".join(art.body.split()[:LEAD_WORDS])
+            lead = " ".join(art.body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS])
             l_words, l_names, _ = term_counts_with_forms(lead)
             for t, c in l_words.items():
                 words[t] += LEAD_WEIGHT * c
             for t, c in l_names.items():
                 names[t] += LEAD_WEIGHT * c
-        if ALIAS_MODE:
-            _fold_place_names(names, an is None or ALIAS_MODE == "map")
+        _fold_place_names(names)
         if art.title:
             t_words, _, t_forms = term_counts_with_forms(art.title)
             for t, c in t_words.items():
@@ -289,24 +303,11 @@ class Linker:
         every date the story has; 1 when either side has no date."""
         if when is None:
             return 1.0
-        gaps: list[int] = []
+        gaps = [g for a in span.anchors if (g := _gap_days(when, a)) is not None]
         if span.first is not None and span.last is not None:
-            if when[:1].isdigit():
-                day = date.fromisoformat(when)
-                gaps.append((span.first - day).days if day < span.first
-                            else (day - span.last).days if day > span.last else 0)
-            else:  # a yearless anchor: inside the story's range in one of its years, or near an end
-                m = _MONTH_DAY.match(when)
-                inside = False
-                for y in range(span.first.year, span.last.year + 1):
-                    try:
-                        inside = inside or span.first <= date(y, int(m.group(1)), int(m.group(2))) <= span.last  # type: ignore[union-attr]
-                    except ValueError:
-                        continue
-                gaps.append(0 if inside else min(g for g in (_gap_days(when, span.first.isoformat()),
-                                                               _gap_days(when, span.last.isoformat()))
-                                                 if g is not None))
-        gaps += [g for a in span.anchors if (g := _gap_days(when, a)) is not None]
+            g = _gap_to_range(when, span.first, span.last)
+            if g is not None:
+                gaps.append(g)
         if not gaps:
             return 1.0
         return DATE_DISCOUNT if min(gaps) > DATE_WINDOW_DAYS else 1.0
