@@ -211,5 +211,20 @@ def test_site_suffix_and_site_label() -> None:
 def test_pick_title_prefers_structured_headline_without_h1() -> None:
     from sitrep.extract.html import PageMeta
 
-    meta = PageMeta(ld_headline="Structured headline", og_title="Social headline | Site", h1=[])
+    meta = PageMeta(ld_headline="Structured headline", og_title="Structured headline | Site", h1=[])
     assert pick_title(meta, ["Site"], None) == "Structured headline"
+    meta = PageMeta(ld_headline="Structured headline", og_title=None, h1=["Display variant"])
+    assert pick_title(meta, ["Site"], None) == "Structured headline"
+
+
+def test_pick_title_takes_the_shorter_of_two_differing_declared_headlines() -> None:
+    from sitrep.extract.html import PageMeta
+
+    # the structured headline carries a kicker the social title does not: the core headline wins,
+    # even when the <h1> shows the longer variant
+    meta = PageMeta(ld_headline="Harbour strike: Dockers walk out over pay in Gdansk",
+                    og_title="Dockers walk out over pay in Gdansk | Coastal Courier",
+                    h1=["Harbour strike: Dockers walk out over pay in Gdansk"])
+    assert pick_title(meta, ["Coastal Courier"], None) == "Dockers walk out over pay in Gdansk"
+    meta = PageMeta(ld_headline="Port reopens", og_title="Port reopens after a week of strikes", h1=[])
+    assert pick_title(meta, [], None) == "Port reopens"
