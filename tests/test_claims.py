@@ -264,3 +264,35 @@ def test_trailing_time_clause_of_the_report_is_not_content(nlp: Any) -> None:
         nlp, "The coach defended the new schedule after the players complained about it.")
     c = by_cue(claims, "defended")
     assert span_text(text, c.spans.content) == "the new schedule"
+
+
+def test_quotation_subject_hung_on_cue_is_not_the_speaker(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "\"If the port does not have the capacity to handle these ships yet, it will at some "
+                                  "point, probably sooner rather than later,\" said Maria Olsen, an economist who is "
+                                  "co-director of the Maritime Policy Program at the Baltic Institute.")
+    c = by_cue(claims, "said")
+    assert span_text(text, c.spans.speaker).startswith("Maria Olsen")
+    assert c.content.startswith("\"If the port") and c.content.rstrip(",\"").endswith("sooner rather than later")
+
+
+def test_parenthetical_cue_after_subordinate_clause_keeps_whole_sentence(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Though that merger was relatively smooth, he said, replacing the board would be "
+                                  "much more acrimonious.")
+    c = by_cue(claims, "said")
+    assert c.content.startswith("Though that merger") and c.content.endswith("acrimonious")
+
+
+def test_quoted_transcript_and_dash_signed_quotations(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Partial transcript:\n\n\"HOST: Let us start with the harbour story tonight.\n\n"
+                                  "NOWAK: The council waited far too long to repair the pier.\"\n\n"
+                                  "Readers wrote in.\n\n"
+                                  "\u201cThe pier closure is a disgrace for the whole town.\u201d \u2015 Anna Lis\n"
+                                  "\u201cNobody asked the fishermen what they think.\u201d \u2014 Ewa Nowak, Gdynia\n"
+                                  "The mayor \u2014 re-elected in May \u2014 was away.")
+    speakers = {span_text(text, c.spans.speaker): c for c in claims}
+    assert speakers["HOST"].content.startswith("Let us start")
+    assert speakers["NOWAK"].cue == ":"
+    assert speakers["Anna Lis"].content == "\u201cThe pier closure is a disgrace for the whole town.\u201d"
+    assert speakers["Anna Lis"].direct
+    assert speakers["Ewa Nowak"].cue == "\u2014"
+    assert not any(c.cue == "\u2014" and "mayor" in (span_text(text, c.spans.speaker) or "") for c in claims)

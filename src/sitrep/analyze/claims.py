@@ -310,6 +310,21 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
     return None
 
 
+def _speaker_subject(v: Any, D: _Doc) -> Any | None:
+    """:func:`_subject`, except that a subject inside a quotation gives way to one outside it.
+
+    In '"If the port is full, it will wait," said Olsen' the parser may hang the quotation's own
+    subject ("it") on "said" next to the real speaker; the speaker is never inside the quotation.
+    """
+    subj = _subject(v)
+    if subj is None or D.quote_at(int(subj.idx)) is None:
+        return subj
+    for c in v.children:
+        if c is not subj and c.dep_ == "nsubj" and D.quote_at(int(c.idx)) is None:
+            return c
+    return subj
+
+
 def _antecedent(t: Any) -> Any:
     """The noun a relative pronoun stands for ("officials who ..." -> officials); else ``t``."""
     if (t.tag_ in ("WP", "WDT") or t.lower_ in ("who", "which", "that")) and t.head.dep_ == "relcl":
@@ -426,7 +441,7 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     if stray is not None:
         return _trim(text, int(stray[0].idx), _subtree_span(stray[1])[1])
     # a quotation the parser hung on the speaker: "\"...,\" X, 61, told Y"
-    subj = _subject(v)
+    subj = _speaker_subject(v, D)
     if (subj is not None and subj.i < v.i and subj.head.i == v.i
             and (not any(c.dep_ == "dobj" for c in kids) or lemma in ("tell", "ask"))):
         q = D.quote_at(int(subj.left_edge.idx))
@@ -455,7 +470,7 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
         if q is not None and q[1] - q[0] > 3:
             return q
     # a quotation just before the speaker and cue: "...," X said.
-    subj = _subject(v)
+    subj = _speaker_subject(v, D)
     first = min(v.i, subj.left_edge.i if subj is not None and subj.i < v.i else v.i)
     while first < v.i and (sent.doc[first].is_punct or sent.doc[first].is_space):
         first += 1  # the parser often hangs the closing quotation mark on the speaker
@@ -473,7 +488,11 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
             h = v.head
             hs, he = _subtree_span(h)
             vs, ve = _subtree_span(v)
-            if vs <= hs:
+            subj_left = min((c.left_edge.i for c in kids if c.dep_ in ("nsubj", "nsubjpass")), default=v.i)
+            # "Though A, he said, B": the parser hangs A on the cue, yet the cue sits inside the
+            # sentence and the content is all of it around the cue, as with "A, he said, B"
+            before = [c for c in kids if c.i < subj_left and not c.is_punct and len(list(c.subtree)) >= 3]
+            if vs <= hs and not (before and he > ve + 1):
                 hs = ve
             elif ve >= he:
                 he = vs
@@ -726,7 +745,7 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
         return None
     kids = list(v.children)
     passive = any(c.dep_ == "auxpass" for c in kids)
-    speaker = _subject(v)
+    speaker = _speaker_subject(v, D)
     if speaker is None and passive:
         speaker = _frame_source(v, lex)
     elif speaker is not None and _antecedent(speaker) is speaker:
@@ -848,13 +867,50 @@ def _colon_claims(D: _Doc) -> list[_Raw]:
             continue
         if any(t.pos_ not in _NP_POS for t in sp) or not any(t.pos_ in ("PROPN", "NOUN") for t in sp):
             continue
-        if not m.group(1)[:1].isupper():
+        lead = len(m.group(1)) - len(m.group(1).lstrip(_OPEN_QUOTES))
+        if lead:  # a transcript quoted as a whole: '"HOST: ...'
+            ss += lead
+            sp = doc.char_span(ss, se, alignment_mode="expand")
+            if sp is None or not len(sp):
+                continue
+        if not text[ss:ss + 1].isupper():
             continue
         head = sp.root
         cs, ce = _trim(text, *m.span(2))
         colon = m.end(1)
         out.append(_Raw((colon, colon + 1), (cs, ce), head, _trim(text, ss, se), "assert", "colon", ce))
     return out
+
+
+_OPEN_QUOTES = "\"“„«‘'"
+# a quotation followed by a dash and a name to the end of the line: '"..." ― Anna Lis' (reader voices,
+# pull quotes, epigraphs)
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-ZÀ-Þ][^\n,;:()\[\]]{1,60}?)[ \t\u00a0]*(?:,[^\n]{0,60})?[ \t\u00a0]*(?:\n|$)")
+
+
+def _dash_claims(D: _Doc) -> list[_Raw]:
+    """Quotations signed with a dash: '"We need the ferry back." ― Tomasz Berg'.  The part after the
+    dash, up to a comma, must be a short run of capitalised words (the name; what follows a comma is
+    a place or a role)."""
+    out: list[_Raw] = []
+    doc, text = D.doc, D.text
+    for qs, qe in D.quotes:
+        m = _DASH_NAME.match(text, qe)
+        if m is None or qe - qs < 12:
+            continue
+        ns, ne = m.span(1)
+        words = text[ns:ne].split()
+        if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+            continue
+        sp = doc.char_span(ns, ne, alignment_mode="expand")
+        if sp is None or not len(sp):
+            continue
+        dash = text.index(text[qe:ns].strip()[0], qe)
+        out.append(_Raw((dash, dash + 1), (qs, qe), sp.root, (ns, ne), "assert", "dash", ne))
+    return out
+
+
+_NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "di", "la", "le", "al", "bin", "y"}
 
 
 # ----------------------------------------------------------------------------- classification
@@ -960,6 +1016,7 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
                 if r.content[1] - r.content[0] >= 2:
                     raws.append(r)
     raws.extend(_colon_claims(D))
+    raws.extend(_dash_claims(D))
     # widen contents to whole quotations; drop duplicates
     seen: set[tuple[Any, ...]] = set()
     out: list[_Raw] = []
