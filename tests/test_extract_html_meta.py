@@ -42,9 +42,17 @@ def test_structured_headline_and_og_title_agreeing_beat_a_different_h1() -> None
     assert ex.title == "Dam wall to rise by two metres"
 
 
-def test_h1_still_decides_between_differing_declarations() -> None:
+def test_shorter_of_differing_declarations_wins_over_the_h1() -> None:
+    # the page's h1 repeats the longer structured headline; the shorter og:title is the core headline
     head = (ld({"@type": "NewsArticle", "headline": "Water board votes to raise the dam wall"})
             + '<meta property="og:title" content="Why the dam wall has to rise">')
+    ex = extract_html(page(head=head), Hints(url=URL))
+    assert ex.title == "Why the dam wall has to rise"
+
+
+def test_h1_decides_between_declarations_without_structured_headline() -> None:
+    head = ('<meta property="og:title" content="Why the dam wall has to rise">'
+            "<title>Water board votes to raise the dam wall | Valley Herald</title>")
     ex = extract_html(page(head=head), Hints(url=URL))
     assert ex.title == "Water board votes to raise the dam wall"
 

@@ -885,7 +885,8 @@ def _colon_claims(D: _Doc) -> list[_Raw]:
 _OPEN_QUOTES = "\"“„«‘'"
 # a quotation followed by a dash and a name to the end of the line: '"..." ― Anna Lis' (reader voices,
 # pull quotes, epigraphs)
-_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-ZÀ-Þ][^\n,;:()\[\]]{1,60}?)[ \t\u00a0]*(?:,[^\n]{0,60})?[ \t\u00a0]*(?:\n|$)")
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-ZÀ-Þ][^\n,;:()\[\]]{1,60}?)[ \t\u00a0]*"
+                        r"(?:,[^\n]{0,60})?[ \t\u00a0]*(?:\n|$)")
 
 
 def _dash_claims(D: _Doc) -> list[_Raw]:
