@@ -1097,6 +1097,14 @@ def _join_continued_quotes(D: _Doc, raws: list[_Raw]) -> None:
         s, e = r.content
         if D.inside_quotes(s, e) < 0.5 * (e - s):
             continue
+        # '"A," X said, "B."' with B taken as the content: the first half ends just before the
+        # speaker and cue (a comma or other mark inside its closing quotation mark)
+        first = min(r.cue[0], r.speaker_span[0]) if r.cue is not None and r.speaker_span else None
+        if first is not None and s >= (r.cue[1] if r.cue else s):
+            qb = D.quote_before(first)
+            if (qb is not None and first - qb[1] <= 3 and qb[1] - qb[0] > 3 and text[qb[1] - 2] in ",—–-"
+                    and "\n" not in text[qb[0]:s] and not is_claimed(qb)):
+                s = qb[0]
         # '"A," X said, "B."': the second half of a quotation split by its cue
         q = D.quote_after(e, r.sent_end)
         if q is not None and r.cue is not None and e <= r.cue[0] < q[0] and not is_claimed(q):
