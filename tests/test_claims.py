@@ -303,3 +303,10 @@ def test_split_quotation_taken_whole_when_cue_grabs_second_half(nlp: Any) -> Non
                                   "ammunition to the people who want to scrap the ferry.\u201d")
     c = by_cue(claims, "said")
     assert c.content.startswith("\u201cEvery time") and c.content.endswith("scrap the ferry.\u201d")
+
+
+def test_reported_content_runs_on_into_the_speakers_next_quotation(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The port may be slow to act while the minister talks to the unions, Berg said. "
+                                  "\"The other factor is the cost of the repairs.\"\n\nThe vote is on Monday.")
+    c = by_cue(claims, "said")
+    assert c.content.startswith("The port may be slow") and c.content.endswith("cost of the repairs.\"")

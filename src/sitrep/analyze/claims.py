@@ -1095,7 +1095,10 @@ def _join_continued_quotes(D: _Doc, raws: list[_Raw]) -> None:
     text = D.text
     for r in raws:
         s, e = r.content
-        if D.inside_quotes(s, e) < 0.5 * (e - s):
+        # a quoted content, or a reported one whose cue follows it ("A, X said."): the speaker's
+        # next quotations in the paragraph carry on what they said
+        content_first = r.cue is not None and e <= r.cue[0] and r.kind == "verb"
+        if D.inside_quotes(s, e) < 0.5 * (e - s) and not content_first:
             continue
         # '"A," X said, "B."' with B taken as the content: the first half ends just before the
         # speaker and cue (a comma or other mark inside its closing quotation mark)
