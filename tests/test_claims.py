@@ -310,3 +310,15 @@ def test_reported_content_runs_on_into_the_speakers_next_quotation(nlp: Any) -> 
                                   "\"The other factor is the cost of the repairs.\"\n\nThe vote is on Monday.")
     c = by_cue(claims, "said")
     assert c.content.startswith("The port may be slow") and c.content.endswith("cost of the repairs.\"")
+
+
+def test_according_to_parsed_as_root(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "According to radio host Jan Nowak, the move reeks of fear and desperation.")
+    c = by_cue(claims, "according to")
+    assert span_text(text, c.spans.speaker) == "radio host Jan Nowak"
+    assert c.content == "the move reeks of fear and desperation"
+
+
+def test_curly_quotation_closed_by_straight_mark() -> None:
+    text = "\u201cThe deals were a mistake,\" Berg said."
+    assert quote_spans(text) == [(0, text.index("\"") + 1)]

@@ -136,7 +136,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Quotations in ``text`` as ``(start, end)`` offsets including the marks, in text order.
 
     Marks are paired within a paragraph (a line); curly quotes and guillemets open and close,
-    straight double quotes and doubled apostrophes toggle; an unclosed quotation ends with its line.
+    straight double quotes and doubled apostrophes toggle; a straight mark right after a comma or a
+    full stop also closes a curly quotation (a common typo); an unclosed quotation ends with its line.
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -160,7 +161,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((pos + start, pos + i + 2))
                     start = None
                     i += 1
-                elif ch == closer or (closer in "”»" and ch in "”»") or (closer == '"' and ch == "”"):
+                elif (ch == closer or (closer in "”»" and ch in "”»") or (closer == '"' and ch == "”")
+                      or (closer == "”" and ch == '"' and i > 0 and line[i - 1] in ",.?!…")):
+                    # (a curly quotation closed by a straight mark after its last punctuation: '“A,"')
                     spans.append((pos + start, pos + i + 1))
                     start = None
             i += 1
@@ -788,7 +791,7 @@ def _according_claim(t: Any, D: _Doc, sent: Any) -> _Raw | None:
         return None
     h = t.head
     if h.i == t.i:
-        return None
+        return _according_root(t, src, D, sent)
     ts, te = _subtree_span(t)
     if h.pos_ in ("VERB", "AUX"):
         hs, he = _subtree_span(h)
@@ -810,6 +813,28 @@ def _according_claim(t: Any, D: _Doc, sent: Any) -> _Raw | None:
     inner = _innermost(src, D.lex)
     return _Raw((int(t.idx), _tok_end(to)), (s, e), inner, _np_span(inner), "assert", "according",
                 int(sent.end_char))
+
+
+def _according_root(t: Any, src: Any, D: _Doc, sent: Any) -> _Raw | None:
+    """"According to X, Y" parsed with "According" as the root and Y hung inside X (the parser
+    reads "the move reeks of ..." as an apposition of X): the comma after X splits source and
+    content; at the end of a sentence, "Y, according to X", the content is what precedes."""
+    doc, text = t.doc, D.text
+    to_end = _tok_end(next(c for c in t.children if c.lower_ == "to"))
+    if all(doc[i].is_punct or doc[i].is_space for i in range(sent.start, t.i)):
+        comma = next((doc[i] for i in range(src.i + 1, sent.end) if doc[i].text == ","), None)
+        if comma is None:
+            return None
+        sp = _trim(text, to_end, int(comma.idx))
+        s, e = _trim(text, _tok_end(comma), int(sent.end_char))
+    else:
+        sp = _trim(text, to_end, int(sent.end_char))
+        s, e = _trim(text, int(sent.start_char), int(t.idx))
+    if e - s < 3 or sp[1] - sp[0] < 2:
+        return None
+    head = doc.char_span(*sp, alignment_mode="expand")
+    inner = _innermost(head.root, D.lex) if head is not None else src
+    return _Raw((int(t.idx), to_end), (s, e), inner, sp, "assert", "according", int(sent.end_char))
 
 
 def _noun_claim(n: Any, D: _Doc, sent: Any) -> _Raw | None:
