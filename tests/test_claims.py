@@ -299,8 +299,8 @@ def test_quoted_transcript_and_dash_signed_quotations(nlp: Any) -> None:
 
 
 def test_split_quotation_taken_whole_when_cue_grabs_second_half(nlp: Any) -> None:
-    text, claims = claims_of(nlp, "\u201cEvery time you say that,\u201d Berg said, referring to the toll, \u201cyou give "
-                                  "ammunition to the people who want to scrap the ferry.\u201d")
+    text, claims = claims_of(nlp, "\u201cEvery time you say that,\u201d Berg said, referring to the toll, "
+                                  "\u201cyou give ammunition to the people who want to scrap the ferry.\u201d")
     c = by_cue(claims, "said")
     assert c.content.startswith("\u201cEvery time") and c.content.endswith("scrap the ferry.\u201d")
 
