@@ -113,3 +113,10 @@ def test_analyze_texts_order_and_claims_field() -> None:
     assert out[1].events == []
     assert out[2].events[0].type == "SUPPORT"
     assert all(isinstance(a.claims, list) for a in out)
+
+
+def test_relative_clause_inside_an_argument_gives_no_target(nlp: Any) -> None:
+    evs = events(nlp, "Latvian police detained a cargo ship they suspect of cutting the data cable that links "
+                      "Sweden and Lithuania.")
+    assert evs and evs[0].type == "COERCE" and "LVA" in codes(evs[0].sources)
+    assert not codes(evs[0].targets) & {"SWE", "LTU"}

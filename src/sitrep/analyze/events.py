@@ -537,6 +537,12 @@ class EventFinder:
             if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"}:
                 skip.update(x.i for x in c.subtree)
         for x in tok.subtree:
+            # a relative clause inside an argument ("the cable that links Finland and Estonia")
+            # says something about the argument, not who the event is done to
+            if x.i != tok.i and x.dep_ == "relcl" and x.i not in skip and any(
+                    k.tag_ in ("WDT", "WP", "WP$") or k.lower_ == "that" for k in x.children):
+                skip.update(y.i for y in x.subtree)
+        for x in tok.subtree:
             if x.i in skip or x.i == tok.i or x.dep_ not in {"pobj", "dobj"}:
                 continue
             found = [a for a in self.actors(x) if a.code]
