@@ -322,3 +322,8 @@ def test_according_to_parsed_as_root(nlp: Any) -> None:
 def test_curly_quotation_closed_by_straight_mark() -> None:
     text = "\u201cThe deals were a mistake,\" Berg said."
     assert quote_spans(text) == [(0, text.index("\"") + 1)]
+
+
+def test_agentless_interrogation_is_not_a_claim(nlp: Any) -> None:
+    _, claims = claims_of(nlp, "The crew of the freighter was questioned on board for six hours.")
+    assert not any(c.cue == "questioned" for c in claims)

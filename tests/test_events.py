@@ -120,3 +120,10 @@ def test_relative_clause_inside_an_argument_gives_no_target(nlp: Any) -> None:
                       "Sweden and Lithuania.")
     assert evs and evs[0].type == "COERCE" and "LVA" in codes(evs[0].sources)
     assert not codes(evs[0].targets) & {"SWE", "LTU"}
+
+
+def test_reporting_source_and_interrogation_are_not_targets_or_accusations(nlp: Any) -> None:
+    evs = events(nlp, "According to Danish broadcaster DR, the crew of the freighter was questioned on board.")
+    assert not any(e.type == "ACCUSE" for e in evs)
+    evs = events(nlp, "According to the Danish broadcaster DR, Swedish police detained two men.")
+    assert all("DNK" not in codes(e.targets) for e in evs)

@@ -182,6 +182,7 @@ _SAY = {"say", "tell", "add", "ask", "reply", "respond", "write", "tweet", "decl
         "continue", "insist", "note", "state", "warn", "shout", "yell", "scream", "whisper", "quip", "joke"}
 _SPEAKER_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _PUNCT_TRIM = " \t\r\n,;:-–—"
+_INTERROGATE = {"question", "interview", "interrogate", "quiz", "grill", "query"}
 _XCOMP_OK = {"refuse", "decline", "seek", "plan", "vote"}
 _ADJUNCT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "until", "amid", "while"}
 
@@ -514,6 +515,8 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     passive = any(c.dep_ == "auxpass" for c in kids)
     if passive:
         subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        if lemma in _INTERROGATE and not any(c.dep_ == "agent" for c in kids):
+            return None  # "the crew was questioned": an interrogation, not a statement by anyone
         if subj is not None:
             # PolNeAR keeps the whole passive clause ("X has been criticized by Y for Z")
             return _trim(text, *_subtree_span(v))

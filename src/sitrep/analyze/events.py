@@ -190,6 +190,10 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         if lemma in CLAIM_VERBS and not objs:
             return None  # "denied that ...": a claim about an event, not an event
         etype, mode = lex.verbs[lemma]
+        kid_deps = {c.dep_ for c in tok.children}
+        if etype == "ACCUSE" and lemma in ("question", "quiz", "grill") and "auxpass" in kid_deps \
+                and "agent" not in kid_deps:
+            return None  # "the crew was questioned": an interrogation by someone unnamed, not an accusation
         if lemma == "agree" and not objs and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
             withs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _pobj_of(c)]
             if withs and all(w.pos_ in {"PRON", "NOUN"} and w.ent_type_ == "" and not _is_actorish(w)
@@ -537,6 +541,9 @@ class EventFinder:
             if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"}:
                 skip.update(x.i for x in c.subtree)
         for x in tok.subtree:
+            # "according to Yle": who reports the event is not its target
+            if x.lower_ == "according" and x.i not in skip:
+                skip.update(y.i for y in x.subtree)
             # a relative clause inside an argument ("the cable that links Finland and Estonia")
             # says something about the argument, not who the event is done to
             if x.i != tok.i and x.dep_ == "relcl" and x.i not in skip and any(
