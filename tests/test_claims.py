@@ -327,3 +327,26 @@ def test_curly_quotation_closed_by_straight_mark() -> None:
 def test_agentless_interrogation_is_not_a_claim(nlp: Any) -> None:
     _, claims = claims_of(nlp, "The crew of the freighter was questioned on board for six hours.")
     assert not any(c.cue == "questioned" for c in claims)
+
+
+def test_headline_above_a_blank_line_is_its_own_sentence() -> None:
+    from sitrep.analyze.nlp import get_nlp
+
+    nlp = get_nlp()
+    text = ("Latvia holds freighter suspected of cutting data cable\n\nRIGA, March 3 - Latvian police on Sunday "
+            "detained a freighter they suspect of cutting a data cable, the coast guard said on Monday.")
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents][0] == "Latvia holds freighter suspected of cutting data cable"
+    claims = find_claims(doc, _PlainResolver(doc))  # type: ignore[arg-type]
+    c = by_cue(claims, "said")
+    assert span_text(doc.text, c.spans.speaker) == "the coast guard"
+    assert c.content.startswith("Latvian police on Sunday detained")
+    # a participle after its noun is passive: the freighter is the suspect, not a speaker
+    assert not any(span_text(doc.text, x.spans.speaker) == "freighter" for x in claims)
+
+
+def test_no_claims_from_nested_cues_dates_or_qualifying_clauses(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The ministry declined to comment on the seizure. Two officials said the ship "
+                                  "carried listening gear, a claim that could not be independently verified.")
+    cues = [c.cue for c in claims]
+    assert "declined" in cues and "comment" not in cues and "verified" not in cues

@@ -309,8 +309,8 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
                     if c.dep_ == "nsubjpass" and c.lower_ != "it":
                         return c
             return _subject(h, depth + 1)
-    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return v.head
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.tag_ != "VBN":
+        return v.head  # "officials speaking on condition ..." (not "a tanker suspected of ...": passive)
     return None
 
 
@@ -517,6 +517,8 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
         subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
         if lemma in _INTERROGATE and not any(c.dep_ == "agent" for c in kids):
             return None  # "the crew was questioned": an interrogation, not a statement by anyone
+        if subj is not None and v.dep_ == "relcl" and _antecedent(subj) is not subj:
+            return None  # "a claim that could not be verified": the clause qualifies its noun
         if subj is not None:
             # PolNeAR keeps the whole passive clause ("X has been criticized by Y for Z")
             return _trim(text, *_subtree_span(v))
@@ -526,7 +528,7 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     for c in kids:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("for", "about", "of", "on", "against"):
             for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
+                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME"):  # not "said on Friday"
                     return _trim(text, *_subtree_span(p))
         if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             return _trim(text, *_subtree_span(c))
@@ -741,6 +743,9 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     lemma = _lemma(v)
     if v.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
+    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and _is_cue_verb(v.head, lex) \
+            and _lemma(v.head) in lex.verb_stance:
+        return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
     content = _content_of_verb(v, D, sent)
     if content is None or content[1] - content[0] < 2:
         return None
@@ -1061,6 +1066,8 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
             seen.add(("content", r.content))
         out.append(r)
     _join_continued_quotes(D, out)
+    for r in out:
+        _skip_dateline(D.text, r)
     claims: list[Claim] = []
     text = D.text
     for r in sorted(out, key=lambda r: (r.content[0], r.cue or (0, 0))):
@@ -1085,6 +1092,20 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
             spans=Spans(speaker=r.speaker_span, cue=r.cue, content=(s, e)),
         ))
     return claims
+
+
+# "RIGA, March 3 (Northline) - ", "WASHINGTON ― ", "HEMPSTEAD, N.Y. -- ": the place (in capitals),
+# date and agency that open a wire story's first paragraph
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[^\n\-–—―(]{1,40})?(?:\s*\([^)\n]{1,40}\))?\s*(?:--|[-–—―])\s*")
+
+
+def _skip_dateline(text: str, r: _Raw) -> None:
+    """Start a content that begins inside a paragraph's dateline after the dateline."""
+    s, e = r.content
+    para = text.rfind("\n", 0, s) + 1
+    m = _DATELINE.match(text, para)
+    if m is not None and s < m.end() < e and (r.cue is None or r.cue[0] >= m.end()):
+        r.content = (m.end(), e)
 
 
 def _clip_to_paragraph(text: str, r: _Raw) -> None:

