@@ -101,3 +101,12 @@ def test_bad_actors_file(tmp_path: Path) -> None:
     bad.write_text("actors: [unclosed\n", encoding="utf-8")
     with pytest.raises(ActorsFileError, match="not valid YAML"):
         load_gazetteer(str(bad))
+
+
+def test_person_described_as_working_for_an_organisation(nlp: Any) -> None:
+    text = ("\"The anchor was dragged on purpose,\" Piotr Zielinski, director of Poland's Internal Security "
+            "Agency, told reporters. Zielinski did not elaborate.")
+    a = actor_of(nlp, text, "Piotr Zielinski")
+    assert a is not None and a.code == "POL"
+    later = actor_of(nlp, text, "Zielinski", nth=1)
+    assert later is not None and later.code == "POL"

@@ -350,3 +350,10 @@ def test_no_claims_from_nested_cues_dates_or_qualifying_clauses(nlp: Any) -> Non
                                   "carried listening gear, a claim that could not be independently verified.")
     cues = [c.cue for c in claims]
     assert "declined" in cues and "comment" not in cues and "verified" not in cues
+
+
+def test_complement_clause_cue_is_not_parenthetical_and_object_complement(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Mark Rutte said the alliance would respond. Ingrid Solberg called the damage "
+                                  "deliberate.")
+    assert not any(c.cue == "respond" for c in claims)
+    assert by_cue(claims, "called").content == "the damage deliberate"

@@ -556,6 +556,14 @@ class ActorResolver:
             elif b is not None and a is None and self._namelike(head):
                 a = self._name_actor(head)
                 self._person_ent[head.i] = True
+            if a is not None and b is None and head.i in self._person_ent and a.code is None:
+                # "Robin Lardot, director of Finland's National Bureau of Investigation": the
+                # person works for the organisation the description names
+                org = self._employer(tok)
+                if org is not None:
+                    self._update_person(head.i, a, a.model_copy(update={"code": org.code,
+                                                                        "sector": org.sector or a.sector}))
+                continue
             if a is None or b is None:
                 continue
             pa, pb = head.i in self._person_ent, tok.i in self._person_ent
@@ -565,14 +573,29 @@ class ActorResolver:
             merged = person.model_copy(update={"code": desc.code or person.code,
                                                "sector": desc.sector or person.sector})
             p_i, d_i = (head.i, tok.i) if pa else (tok.i, head.i)
-            self._by_head[p_i] = merged
             self._by_head[d_i] = merged.model_copy(update={"text": desc.text, "start": desc.start, "end": desc.end})
-            surname = self.doc[p_i].text
-            self._by_surname[surname] = merged
-            # later references to the surname/pronoun that were resolved before the merge
-            for i, x in list(self._by_head.items()):
-                if i > max(p_i, d_i) and x.name == person.name and x.code is None:
-                    self._by_head[i] = merged.model_copy(update={"text": x.text, "start": x.start, "end": x.end})
+            self._update_person(p_i, person, merged, after=max(p_i, d_i))
+
+    def _update_person(self, p_i: int, person: Actor, merged: Actor, after: int | None = None) -> None:
+        """Give the person at token ``p_i`` the linked code and sector, also in the later references
+        to its surname or pronoun that were resolved before the link."""
+        self._by_head[p_i] = merged
+        self._by_surname[self.doc[p_i].text] = merged
+        for i, x in list(self._by_head.items()):
+            if i > (p_i if after is None else after) and x.name == person.name and x.code is None:
+                self._by_head[i] = merged.model_copy(update={"text": x.text, "start": x.start, "end": x.end})
+
+
+    def _employer(self, desc: Any) -> Any | None:
+        """The coded actor a role noun is "of", "for" or "at" ("director of X", "spokesman for X")."""
+        for prep in desc.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        found = self._by_head.get(p.i)
+                        if found is not None and found.code:
+                            return found
+        return None
 
 
 def _is_org_code(code: str | None) -> bool:

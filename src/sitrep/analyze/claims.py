@@ -488,7 +488,9 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     if (v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
             and has_subj and not any(c.dep_ == "dobj" for c in kids) and lemma not in lex.physical and known):
-        if v.dep_ in ("parataxis", "ccomp") or (v.dep_ == "advcl" and v.i > v.head.i):
+        # (a complement clause after its verb is that verb's content, not an inserted cue:
+        # "Rutte said the alliance would respond")
+        if v.dep_ == "parataxis" or (v.dep_ == "ccomp" and v.i < v.head.i) or (v.dep_ == "advcl" and v.i > v.head.i):
             h = v.head
             hs, he = _subtree_span(h)
             vs, ve = _subtree_span(v)
@@ -525,6 +527,9 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     objs = [c for c in kids if c.dep_ == "dobj" and c.i > v.i]
     if objs:
         return _object_phrase(v, objs[0], text)
+    oprd = [c for c in kids if c.dep_ == "oprd" and c.i > v.i]
+    if oprd:  # "called the damage deliberate", parsed with the object inside the complement
+        return _trim(text, *_subtree_span(oprd[0]))
     for c in kids:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("for", "about", "of", "on", "against"):
             for p in c.children:
