@@ -127,3 +127,8 @@ def test_reporting_source_and_interrogation_are_not_targets_or_accusations(nlp: 
     assert not any(e.type == "ACCUSE" for e in evs)
     evs = events(nlp, "According to the Danish broadcaster DR, Swedish police detained two men.")
     assert all("DNK" not in codes(e.targets) for e in evs)
+
+
+def test_declining_to_comment_is_not_a_rejection(nlp: Any) -> None:
+    assert not any(e.type == "REJECT" for e in events(nlp, "The Kremlin declined to comment on the seizure."))
+    assert any(e.type == "REJECT" for e in events(nlp, "Hungary refused to sign the joint declaration."))

@@ -191,6 +191,8 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
             return None  # "denied that ...": a claim about an event, not an event
         etype, mode = lex.verbs[lemma]
         kid_deps = {c.dep_ for c in tok.children}
+        if etype == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in tok.children):
+            return None  # "declined to comment": a statement about speaking, not a rejection
         if etype == "ACCUSE" and lemma in ("question", "quiz", "grill") and "auxpass" in kid_deps \
                 and "agent" not in kid_deps:
             return None  # "the crew was questioned": an interrogation by someone unnamed, not an accusation
@@ -201,6 +203,10 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
                 return None  # "agree with the recommendation": an opinion
         return Trigger(tok, etype, mode)
     return None
+
+
+_NO_COMMENT = {"comment", "say", "speak", "elaborate", "discuss", "disclose", "reveal",
+               "confirm", "specify", "detail", "name", "identify", "explain"}
 
 
 def _is_actorish(tok: Any) -> bool:
