@@ -110,3 +110,10 @@ def test_person_described_as_working_for_an_organisation(nlp: Any) -> None:
     assert a is not None and a.code == "POL"
     later = actor_of(nlp, text, "Zielinski", nth=1)
     assert later is not None and later.code == "POL"
+
+
+def test_title_without_country_is_not_guessed_in_a_two_country_story(nlp: Any) -> None:
+    text = ("Peru recalled its ambassador from Chile. Chile said the move was regrettable. Peru and Chile "
+            "have quarrelled over the border before. President Ana Reyes called for calm.")
+    a = actor_of(nlp, text, "President Ana Reyes")
+    assert a is None or a.code is None

@@ -132,3 +132,9 @@ def test_reporting_source_and_interrogation_are_not_targets_or_accusations(nlp: 
 def test_declining_to_comment_is_not_a_rejection(nlp: Any) -> None:
     assert not any(e.type == "REJECT" for e in events(nlp, "The Kremlin declined to comment on the seizure."))
     assert any(e.type == "REJECT" for e in events(nlp, "Hungary refused to sign the joint declaration."))
+
+
+def test_dateline_parsed_as_a_subject_does_not_replace_the_real_one(nlp: Any) -> None:
+    text = "RIGA, March 3 - Russia fired rockets at Latvia late on Saturday, the Latvian army said."
+    evs = [e for e in events(nlp, text) if e.type == "ASSAULT"]
+    assert evs and "RUS" in codes(evs[0].sources)

@@ -411,7 +411,10 @@ class ActorResolver:
         if counts:
             code, c = max(counts.items(), key=lambda kv: kv[1])
             short = len(self.text) < 400  # a sentence or a short item: one mention is enough
-            if (c >= 2 or short) and list(counts.values()).count(c) == 1:
+            second = max((v for k, v in counts.items() if k != code), default=0)
+            # the article's own country only when it dominates: in a story about two countries
+            # ("Iran fired ... at Israel"), "President X" is not guessed to belong to either
+            if (c >= 2 or short) and c >= 2 * second:
                 self._lead_code = code
         for ent in doc.ents:
             if ent.label_ == "PERSON":

@@ -287,11 +287,13 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
     A relative pronoun subject ("officials who said") is returned as is; :func:`_antecedent` gives
     the noun it stands for.
     """
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
-                return c if v.dep_ == "relcl" else None
-            return c
+    # the subject nearest the verb, before it if any: a wire dateline ("RIGA, March 3 - Officials
+    # said ...") is sometimes parsed as a second, earlier subject
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    for c in sorted(subjects, key=lambda c: (c.i > v.i, abs(v.i - c.i))):
+        if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
+            return c if v.dep_ == "relcl" else None
+        return c
     for c in v.children:
         if c.dep_ == "agent":
             for p in c.children:

@@ -227,11 +227,13 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return subj, False
         return None, True
-    for c in tok.children:
-        if c.dep_ in {"nsubj", "csubj", "expl"}:
-            if c.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head, False
-            return c, False
+    # the subject nearest the verb: a wire dateline ("JERUSALEM, April 14 - Iran fired ...") is
+    # sometimes parsed as a second, earlier subject
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "csubj", "expl"}]
+    for c in sorted(subjects, key=lambda c: (c.i > tok.i, abs(tok.i - c.i))):
+        if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+            return tok.head, False
+        return c, False
     if seen > 4:
         return None, False
     head = tok.head
