@@ -138,3 +138,10 @@ def test_dateline_parsed_as_a_subject_does_not_replace_the_real_one(nlp: Any) ->
     text = "RIGA, March 3 - Russia fired rockets at Latvia late on Saturday, the Latvian army said."
     evs = [e for e in events(nlp, text) if e.type == "ASSAULT"]
     assert evs and "RUS" in codes(evs[0].sources)
+
+
+def test_strike_type_follows_its_verb(nlp: Any) -> None:
+    evs = events(nlp, "Turkey carried out a strike on Kobani.")
+    assert evs and evs[0].type == "ASSAULT"
+    evs = events(nlp, "Dock workers in Antwerp held a strike against the port authority.")
+    assert all(e.type != "ASSAULT" for e in evs)
