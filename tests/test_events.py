@@ -145,3 +145,9 @@ def test_strike_type_follows_its_verb(nlp: Any) -> None:
     assert evs and evs[0].type == "ASSAULT"
     evs = events(nlp, "Dock workers in Antwerp held a strike against the port authority.")
     assert all(e.type != "ASSAULT" for e in evs)
+
+
+def test_coordinated_report_is_not_the_targets_source(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Brazil condemned the raid and said it would convene Mercosur leaders on Sunday.")
+           if e.type == "ACCUSE"]
+    assert evs and not codes(evs[0].targets)

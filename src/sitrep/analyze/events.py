@@ -546,7 +546,11 @@ class EventFinder:
         clause (not in its subject, not in an embedded clause with its own subject)."""
         skip: set[int] = set()
         for c in tok.children:
-            if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"}:
+            if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"} or (
+                    c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (
+                        c.lemma_.lower() in REPORT_VERBS or any(k.dep_ == "nsubj" for k in c.children))):
+                # ("condemned X and said ...": a coordinated report or clause of its own is not the
+                # event's argument; a shared one is: "established ties with and opened an embassy in Y")
                 skip.update(x.i for x in c.subtree)
         for x in tok.subtree:
             # "according to Yle": who reports the event is not its target
