@@ -148,6 +148,6 @@ def test_strike_type_follows_its_verb(nlp: Any) -> None:
 
 
 def test_coordinated_report_is_not_the_targets_source(nlp: Any) -> None:
-    evs = [e for e in events(nlp, "Brazil condemned the raid and said it would convene Mercosur leaders on Sunday.")
+    evs = [e for e in events(nlp, "Brazil condemned the raid and said it would convene G7 leaders on Sunday.")
            if e.type == "ACCUSE"]
     assert evs and not codes(evs[0].targets)
