@@ -209,3 +209,14 @@ def test_long_unpunctuated_lines_survive_when_the_model_keeps_nothing() -> None:
             "after engineers had checked the damaged pier,")
     ex = extract_text(f"Ferry crossing to resume\nMay 3, 2024 9:15 AM\n{line}\n", Hints(), None)
     assert line in ex.body
+
+
+def test_outlet_from_wire_dateline() -> None:
+    text = ("Latvia holds freighter over cut cable\n\n"
+            "RIGA, March 3 (Baltic Wire) - Latvian police on Sunday detained a freighter they suspect of cutting a "
+            "data cable under the Baltic Sea, the coast guard said on Monday, adding that the crew was being held.\n\n"
+            "The cable links Latvia and Sweden and carries most of the region's internet traffic, officials said, "
+            "and repairs are expected to take several weeks once the weather allows divers to reach it.\n")
+    ex = extract_text(text, Hints(), None)
+    assert ex.outlet == "Baltic Wire"
+    assert ex.title == "Latvia holds freighter over cut cable"

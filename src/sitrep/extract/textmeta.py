@@ -307,6 +307,11 @@ def _outlet_from_lines(lines: list[Line], keep: list[bool]) -> str | None:
                 name = m.group(1).strip(" .,")
                 if 2 <= len(name) <= 50 and not re.search(r"\d{3}|all rights|rights reserved", name, re.I):
                     return name
+    # a wire dateline opening the article: "HELSINKI, Dec 27 (Northline) - ..."
+    for i in [i for i, k in enumerate(keep) if k][:3]:
+        m = _DATELINE_AGENCY.match(texts[i])
+        if m and not re.search(r"\d", m.group(1)):
+            return m.group(1).strip()
     for i in _lines_with(_POSS_HINT, joined, starts):
         if keep[i]:
             continue
@@ -314,6 +319,9 @@ def _outlet_from_lines(lines: list[Line], keep: list[bool]) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+_DATELINE_AGENCY = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?\s*\(([A-Z][^()\n]{1,40})\)\s*(?:--|[-–—―])\s")
 
 
 def find_metadata(lines: list[Line], X: np.ndarray, p: np.ndarray, keep: list[bool], hints: Hints,
