@@ -151,3 +151,8 @@ def test_coordinated_report_is_not_the_targets_source(nlp: Any) -> None:
     evs = [e for e in events(nlp, "Brazil condemned the raid and said it would convene G7 leaders on Sunday.")
            if e.type == "ACCUSE"]
     assert evs and not codes(evs[0].targets)
+
+
+def test_question_from_reporters_is_not_a_request(nlp: Any) -> None:
+    evs = events(nlp, "The Kremlin declined to comment when asked by reporters about the blast in Poland.")
+    assert not any(e.type == "REQUEST" for e in evs)

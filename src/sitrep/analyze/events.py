@@ -196,6 +196,9 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         if etype == "ACCUSE" and lemma in ("question", "quiz", "grill") and "auxpass" in kid_deps \
                 and "agent" not in kid_deps:
             return None  # "the crew was questioned": an interrogation by someone unnamed, not an accusation
+        if lemma == "ask" and any(
+                p.lemma_.lower() in _PRESS for c in tok.children if c.dep_ == "agent" for p in c.children):
+            return None  # "when asked by reporters": a question at a press briefing, not a request
         if lemma == "agree" and not objs and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
             withs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _pobj_of(c)]
             if withs and all(w.pos_ in {"PRON", "NOUN"} and w.ent_type_ == "" and not _is_actorish(w)
@@ -205,6 +208,7 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     return None
 
 
+_PRESS = {"reporter", "journalist", "interviewer", "press", "medium", "correspondent", "media"}
 _NO_COMMENT = {"comment", "say", "speak", "elaborate", "discuss", "disclose", "reveal",
                "confirm", "specify", "detail", "name", "identify", "explain"}
 
