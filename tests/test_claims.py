@@ -357,3 +357,19 @@ def test_complement_clause_cue_is_not_parenthetical_and_object_complement(nlp: A
                                   "deliberate.")
     assert not any(c.cue == "respond" for c in claims)
     assert by_cue(claims, "called").content == "the damage deliberate"
+
+
+def test_negated_say_with_open_question_and_split_subject_phrase(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Investigators have not said what caused the crash. Latvia's aviation agency "
+                                  "Aviacija confirmed that the pilot was on the passenger list.")
+    assert not any(c.cue == "said" for c in claims)
+    c = by_cue(claims, "confirmed")
+    assert span_text(text, c.spans.speaker).startswith("Latvia's aviation agency")
+    assert c.source_type == "official_body"
+
+
+def test_dateline_is_not_part_of_the_speaker(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "RIGA, Aug 25 - The ministry on Friday rejected suggestions that it had ordered "
+                                  "the closure.")
+    c = by_cue(claims, "rejected")
+    assert span_text(text, c.spans.speaker) == "The ministry"

@@ -73,6 +73,7 @@ from typing import Any
 import yaml
 
 from sitrep.analyze.actors import ActorResolver
+from sitrep.analyze.nlp import nearest_first as _nearest_first
 from sitrep.model import Actor, Claim, Spans
 
 __all__ = ["find_claims", "Lexicon", "load_lexicon", "quote_spans"]
@@ -289,8 +290,8 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
     """
     # the subject nearest the verb, before it if any: a wire dateline ("RIGA, March 3 - Officials
     # said ...") is sometimes parsed as a second, earlier subject
-    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-    for c in sorted(subjects, key=lambda c: (c.i > v.i, abs(v.i - c.i))):
+    subjects = _nearest_first([c for c in v.children if c.dep_ in ("nsubj", "csubj")], v)
+    for c in subjects:
         if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
             return c if v.dep_ == "relcl" else None
         return c
@@ -311,7 +312,7 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
                     if c.dep_ == "nsubjpass" and c.lower_ != "it":
                         return c
             return _subject(h, depth + 1)
-    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.tag_ != "VBN":
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON") and v.tag_ == "VBG":
         return v.head  # "officials speaking on condition ..." (not "a tanker suspected of ...": passive)
     return None
 
@@ -756,6 +757,9 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     content = _content_of_verb(v, D, sent)
     if content is None or content[1] - content[0] < 2:
         return None
+    if any(c.dep_ == "neg" for c in v.children) and re.match(
+            r"(?:what|whether|if|how|why|when|who|where|which)\b", D.text[content[0]:content[1]], re.I):
+        return None  # "Investigators have not said what caused the crash": nothing is stated
     content = _extend_over_conj(v, content, D)
     content = _extend_to_clause_end(v, content, D)
     content = _cut_nested_cue(v, content, D)
@@ -980,8 +984,10 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
         if sector == "MED":
             return "media"
         return "official_body" if hw in ("it", "they", "we") else "anonymous"
-    if sector == "MED" or (words & sw["media"] and (hw in sw["media"] or hl in sw["media"]
-                                                    or head.pos_ == "PROPN" or "news" in words)):
+    # ("agency" alone is a government body: "Russia's aviation agency"; a news agency is media)
+    gov_agency = hl == "agency" and not words & {"news", "press", "wire"}
+    if sector == "MED" or (not gov_agency and words & sw["media"] and (
+            hw in sw["media"] or hl in sw["media"] or head.pos_ == "PROPN" or "news" in words)):
         return "media"
     if hl in sw["document"] or hw in sw["document"]:
         return "document"
@@ -1011,6 +1017,15 @@ def _speaker_actor(D: _Doc, resolver: ActorResolver, head: Any, span: tuple[int,
     actor = resolver.actor_for_span(span[0], span[1])
     if actor is None:
         actor = Actor(text=D.text[span[0]:span[1]], start=span[0], end=span[1])
+    if actor.code is None and head.pos_ == "PROPN":
+        # "Russia's aviation agency Rosaviatsia": an unknown name owned by a known country
+        for t in head.children:
+            if t.dep_ == "poss" or (t.dep_ == "compound" and any(k.dep_ == "poss" for k in t.children)):
+                owner = t if t.dep_ == "poss" else next(k for k in t.children if k.dep_ == "poss")
+                found = resolver.actor_for_token(owner.i)
+                if found is not None and found.code and len(found.code) == 3:
+                    actor = actor.model_copy(update={"code": found.code})
+                    break
     if head.lower_ in _PRONOUNS and actor.name is None and actor.code is None:
         person = None
         for s, e, lab in D.ents:
@@ -1075,6 +1090,10 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
     _join_continued_quotes(D, out)
     for r in out:
         _skip_dateline(D.text, r)
+        if r.speaker_span is not None:
+            m = _DATELINE.match(D.text, D.text.rfind("\n", 0, r.speaker_span[0]) + 1)
+            if m is not None and r.speaker_span[0] < m.end() < r.speaker_span[1]:
+                r.speaker_span = (m.end(), r.speaker_span[1])  # "Aug 25 - The Kremlin" -> "The Kremlin"
     claims: list[Claim] = []
     text = D.text
     for r in sorted(out, key=lambda r: (r.content[0], r.cue or (0, 0))):

@@ -48,7 +48,7 @@ from typing import Any
 import yaml
 
 from sitrep.analyze.actors import ActorResolver
-from sitrep.analyze.nlp import depth
+from sitrep.analyze.nlp import depth, nearest_first
 from sitrep.analyze.time import resolve_date
 from sitrep.model import Actor, Event
 
@@ -233,8 +233,8 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
         return None, True
     # the subject nearest the verb: a wire dateline ("JERUSALEM, April 14 - Iran fired ...") is
     # sometimes parsed as a second, earlier subject
-    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "csubj", "expl"}]
-    for c in sorted(subjects, key=lambda c: (c.i > tok.i, abs(tok.i - c.i))):
+    subjects = nearest_first([c for c in tok.children if c.dep_ in {"nsubj", "csubj", "expl"}], tok)
+    for c in subjects:
         if c.lower_ in RELATIVE and tok.dep_ == "relcl":
             return tok.head, False
         return c, False

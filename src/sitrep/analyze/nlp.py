@@ -69,7 +69,7 @@ def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
     yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
 
 
-__all__ = ["MODEL", "ModelMissing", "get_nlp", "parse"]
+__all__ = ["MODEL", "ModelMissing", "get_nlp", "nearest_first", "parse"]
 
 
 def depth(tok: Any, limit: int = 50) -> int:
@@ -79,3 +79,24 @@ def depth(tok: Any, limit: int = 50) -> int:
         tok = tok.head
         d += 1
     return d
+
+
+def nearest_first(subjects: list[Any], verb: Any) -> list[Any]:
+    """A verb's subjects, the one nearest before it first (then those after it).
+
+    The parser sometimes gives a verb two subjects: a wire dateline ("JERUSALEM, April 14 - Iran
+    fired ...") and the real one, or the two halves of one phrase ("Russia's aviation agency |
+    Rosaviatsia confirmed").  The nearest is the real subject, unless the previous one ends right
+    where it starts: then both are one phrase, headed by the earlier.
+    """
+    order = sorted(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+    if order and order[0].i < verb.i:
+        first = order[0]
+        while True:
+            prev = next((c for c in subjects if c.right_edge.i + 1 == first.left_edge.i), None)
+            if prev is None:
+                break
+            first = prev
+        order.remove(first)
+        order.insert(0, first)
+    return order
