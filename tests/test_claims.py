@@ -373,3 +373,9 @@ def test_dateline_is_not_part_of_the_speaker(nlp: Any) -> None:
                                   "the closure.")
     c = by_cue(claims, "rejected")
     assert span_text(text, c.spans.speaker) == "The ministry"
+
+
+def test_nationality_adjective_names_who_makes_a_noun_claim(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Manila rejected Chinese accusations that its ships had rammed a coast guard vessel.")
+    c = by_cue(claims, "accusations")
+    assert span_text(text, c.spans.speaker) == "Chinese" and c.stance == "allege"

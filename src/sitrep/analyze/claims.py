@@ -873,11 +873,17 @@ def _noun_claim(n: Any, D: _Doc, sent: Any) -> _Raw | None:
             speaker = next((p for p in c.children if p.dep_ == "pobj"), speaker)
     if speaker is not None:
         speaker = _innermost(speaker, D.lex)
+    sp_span = _np_span(speaker) if speaker is not None else None
+    if speaker is None:
+        # "Chinese accusations that ...": a nationality adjective names who makes them
+        adj = next((c for c in n.children if c.dep_ == "amod" and c.i < n.i
+                    and any(s0 <= c.idx < e0 and lab == "NORP" for s0, e0, lab in D.ents)), None)
+        if adj is not None:
+            speaker, sp_span = adj, (int(adj.idx), _tok_end(adj))
     s, e = _subtree_span(clause)
     s, e = _trim(D.text, s, e)
     stance = D.lex.noun_stance.get(n.lemma_.lower(), D.lex.noun_stance.get(n.lower_, "assert"))
-    return _Raw((int(n.idx), _tok_end(n)), (s, e), speaker, _np_span(speaker) if speaker is not None else None,
-                stance, "noun", int(sent.end_char))
+    return _Raw((int(n.idx), _tok_end(n)), (s, e), speaker, sp_span, stance, "noun", int(sent.end_char))
 
 
 def _adverb_claim(a: Any, D: _Doc, sent: Any) -> _Raw | None:
