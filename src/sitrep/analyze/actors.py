@@ -588,8 +588,7 @@ class ActorResolver:
             if i > (p_i if after is None else after) and x.name == person.name and x.code is None:
                 self._by_head[i] = merged.model_copy(update={"text": x.text, "start": x.start, "end": x.end})
 
-
-    def _employer(self, desc: Any) -> Any | None:
+    def _employer(self, desc: Any) -> Actor | None:
         """The coded actor a role noun is "of", "for" or "at" ("director of X", "spokesman for X")."""
         for prep in desc.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):

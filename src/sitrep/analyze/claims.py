@@ -291,7 +291,8 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
     # the subject nearest the verb, before it if any: a wire dateline ("RIGA, March 3 - Officials
     # said ...") is sometimes parsed as a second, earlier subject
     subjects = _nearest_first([c for c in v.children if c.dep_ in ("nsubj", "csubj")], v)
-    for c in subjects:
+    if subjects:
+        c = subjects[0]
         if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
             return c if v.dep_ == "relcl" else None
         return c
@@ -810,7 +811,7 @@ def _according_claim(t: Any, D: _Doc, sent: Any) -> _Raw | None:
         return None
     h = t.head
     if h.i == t.i:
-        return _according_root(t, src, D, sent)
+        return _according_root(t, to, src, D, sent)
     ts, te = _subtree_span(t)
     if h.pos_ in ("VERB", "AUX"):
         hs, he = _subtree_span(h)
@@ -834,12 +835,12 @@ def _according_claim(t: Any, D: _Doc, sent: Any) -> _Raw | None:
                 int(sent.end_char))
 
 
-def _according_root(t: Any, src: Any, D: _Doc, sent: Any) -> _Raw | None:
+def _according_root(t: Any, to: Any, src: Any, D: _Doc, sent: Any) -> _Raw | None:
     """"According to X, Y" parsed with "According" as the root and Y hung inside X (the parser
     reads "the move reeks of ..." as an apposition of X): the comma after X splits source and
     content; at the end of a sentence, "Y, according to X", the content is what precedes."""
     doc, text = t.doc, D.text
-    to_end = _tok_end(next(c for c in t.children if c.lower_ == "to"))
+    to_end = _tok_end(to)
     if all(doc[i].is_punct or doc[i].is_space for i in range(sent.start, t.i)):
         comma = next((doc[i] for i in range(src.i + 1, sent.end) if doc[i].text == ","), None)
         if comma is None:
@@ -1096,10 +1097,6 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
     _join_continued_quotes(D, out)
     for r in out:
         _skip_dateline(D.text, r)
-        if r.speaker_span is not None:
-            m = _DATELINE.match(D.text, D.text.rfind("\n", 0, r.speaker_span[0]) + 1)
-            if m is not None and r.speaker_span[0] < m.end() < r.speaker_span[1]:
-                r.speaker_span = (m.end(), r.speaker_span[1])  # "Aug 25 - The Kremlin" -> "The Kremlin"
     claims: list[Claim] = []
     text = D.text
     for r in sorted(out, key=lambda r: (r.content[0], r.cue or (0, 0))):
@@ -1131,13 +1128,24 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[^\n\-–—―(]{1,40})?(?:\s*\([^)\n]{1,40}\))?\s*(?:--|[-–—―])\s*")
 
 
+def _dateline_end(text: str, pos: int) -> int | None:
+    """Where the dateline opening the paragraph of ``pos`` ends, if the paragraph has one."""
+    m = _DATELINE.match(text, text.rfind("\n", 0, pos) + 1)
+    return m.end() if m is not None else None
+
+
 def _skip_dateline(text: str, r: _Raw) -> None:
-    """Start a content that begins inside a paragraph's dateline after the dateline."""
+    """Start a content or a speaker that begins inside its paragraph's dateline after the dateline
+    ("Aug 25 - The Kremlin" -> "The Kremlin")."""
     s, e = r.content
-    para = text.rfind("\n", 0, s) + 1
-    m = _DATELINE.match(text, para)
-    if m is not None and s < m.end() < e and (r.cue is None or r.cue[0] >= m.end()):
-        r.content = (m.end(), e)
+    d = _dateline_end(text, s)
+    if d is not None and s < d < e and (r.cue is None or r.cue[0] >= d):
+        r.content = (d, e)
+    if r.speaker_span is not None:
+        s, e = r.speaker_span
+        d = _dateline_end(text, s)
+        if d is not None and s < d < e:
+            r.speaker_span = (d, e)
 
 
 def _clip_to_paragraph(text: str, r: _Raw) -> None:
@@ -1183,8 +1191,8 @@ def _join_continued_quotes(D: _Doc, raws: list[_Raw]) -> None:
             continue
         # '"A," X said, "B."' with B taken as the content: the first half ends just before the
         # speaker and cue (a comma or other mark inside its closing quotation mark)
-        first = min(r.cue[0], r.speaker_span[0]) if r.cue is not None and r.speaker_span else None
-        if first is not None and s >= (r.cue[1] if r.cue else s):
+        if r.cue is not None and r.speaker_span and s >= r.cue[1]:
+            first = min(r.cue[0], r.speaker_span[0])
             qb = D.quote_before(first)
             if (qb is not None and first - qb[1] <= 3 and qb[1] - qb[0] > 3 and text[qb[1] - 2] in ",—–-"
                     and "\n" not in text[qb[0]:s] and not is_claimed(qb)):

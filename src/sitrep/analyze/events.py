@@ -234,7 +234,8 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
     # the subject nearest the verb: a wire dateline ("JERUSALEM, April 14 - Iran fired ...") is
     # sometimes parsed as a second, earlier subject
     subjects = nearest_first([c for c in tok.children if c.dep_ in {"nsubj", "csubj", "expl"}], tok)
-    for c in subjects:
+    if subjects:
+        c = subjects[0]
         if c.lower_ in RELATIVE and tok.dep_ == "relcl":
             return tok.head, False
         return c, False

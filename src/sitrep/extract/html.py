@@ -348,7 +348,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def pick_title(meta: PageMeta, site_names: list[str], fallback: str | None) -> str | None:
-    """The headline as displayed, from the page's declared titles and its ``<h1>`` headings."""
+    """The article's headline, from the page's declared titles and its ``<h1>`` headings."""
     declared: list[str] = []
     if meta.ld_headline:
         declared.append(meta.ld_headline)
@@ -360,13 +360,13 @@ def pick_title(meta: PageMeta, site_names: list[str], fallback: str | None) -> s
         declared.append(strip_site_suffix(fallback, site_names))
     # 0. the JSON-LD headline and og:title agree: both structured declarations name the same
     #    headline, which beats a differing <h1>/<title> pair (a display variant of the headline)
-    if meta.ld_headline and meta.og_title and _similar(meta.ld_headline, declared[1]):
-        return meta.ld_headline
     # 0b. they differ: the shorter one.  Publishers that write two headlines mostly write one core
     #     headline and one extended by a kicker ("Olympics: ...") or a clause for search engines,
     #     and which of the two tags carries which varies by site; the <h1> does not settle it
     #     either (it shows the longer variant as often as the shorter).
     if meta.ld_headline and meta.og_title and declared[1]:
+        if _similar(meta.ld_headline, declared[1]):
+            return meta.ld_headline
         return min(meta.ld_headline, declared[1], key=len)
     # 1. an h1 that agrees with a declared title: the declared text (it keeps the page's own
     #    spelling of quotes and ellipses more often than the h1's markup does)
