@@ -117,3 +117,28 @@ def test_title_without_country_is_not_guessed_in_a_two_country_story(nlp: Any) -
             "have quarrelled over the border before. President Ana Reyes called for calm.")
     a = actor_of(nlp, text, "President Ana Reyes")
     assert a is None or a.code is None
+
+
+def test_dateline_country_is_the_articles_own(nlp: Any) -> None:
+    text = ("ANKARA, June 3 (Wire) - Greek and Turkish officials met on Tuesday.\n\nGreece said the talks were "
+            "useful. Greece and Turkey agreed to meet again.\n\nForeign Minister Hakan Demir said Athens had "
+            "made a fair offer.")
+    a = actor_of(nlp, text, "Foreign Minister Hakan Demir")
+    assert a is not None and a.code == "TUR"
+
+
+def test_family_name_first_and_previous_state(nlp: Any) -> None:
+    text = ("South Korean President Lee Jae-myung met the delegation. Lee said the talks went well.\n\n"
+            "Beijing rejected the report. Foreign Ministry spokesperson Lin Wei said it was false.")
+    a = actor_of(nlp, text, "Lee", nth=1)
+    assert a is not None and a.code == "KOR"
+    b = actor_of(nlp, text, "Foreign Ministry spokesperson Lin Wei")
+    assert b is not None and b.code == "CHN"
+
+
+def test_possessive_pronoun_office_and_armed_groups(nlp: Any) -> None:
+    text = "Moldovan President Ana Rusu spoke on Monday. Her office said the vote was fair."
+    a = actor_of(nlp, text, "Her office")
+    assert a is not None and a.code == "MDA"
+    a = actor_of(nlp, "The Rapid Support Forces shelled the town.", "The Rapid Support Forces")
+    assert a is not None and a.code == "SDN"

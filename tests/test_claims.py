@@ -20,6 +20,9 @@ class _PlainResolver:
         text = self.doc.text[start:end]
         return Actor(text=text, start=start, end=end) if text.strip() else None
 
+    def gazetteer_kind(self, i: int) -> str | None:
+        return None
+
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
@@ -379,3 +382,20 @@ def test_nationality_adjective_names_who_makes_a_noun_claim(nlp: Any) -> None:
     text, claims = claims_of(nlp, "Manila rejected Chinese accusations that its ships had rammed a coast guard vessel.")
     c = by_cue(claims, "accusations")
     assert span_text(text, c.spans.speaker) == "Chinese" and c.stance == "allege"
+
+
+def test_second_act_of_speech_belongs_to_the_reporter(nlp: Any) -> None:
+    # the parser puts "warned" inside what was said; its speaker is still the ministry
+    text, claims = claims_of(nlp, "The trade ministry said the new tariffs were unlawful and warned that "
+                                  "Vietnam would take the case to the WTO.")
+    said, warned = by_cue(claims, "said"), by_cue(claims, "warned")
+    assert said.content == "the new tariffs were unlawful"
+    assert span_text(text, warned.spans.speaker) == "The trade ministry"
+    assert warned.content.startswith("that Vietnam would take")
+
+
+def test_silence_is_not_a_claim(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "The embassy in Oslo did not immediately respond to a request for comment.")
+    assert claims == []
+    _text, claims = claims_of(nlp, "Rising seas are threatening the harbour of the old town.")
+    assert claims == []

@@ -156,3 +156,49 @@ def test_coordinated_report_is_not_the_targets_source(nlp: Any) -> None:
 def test_question_from_reporters_is_not_a_request(nlp: Any) -> None:
     evs = events(nlp, "The Kremlin declined to comment when asked by reporters about the blast in Poland.")
     assert not any(e.type == "REQUEST" for e in evs)
+
+
+def test_object_behind_a_measure_noun_decides_the_type(nlp: Any) -> None:
+    evs = events(nlp, "The Swedish navy launched three days of exercises near Gotland on Monday.")
+    assert evs and evs[0].type == "MOBILIZE" and "SWE" in codes(evs[0].sources)
+    evs = events(nlp, "EU ministers approved a package of sanctions against Belarus.")
+    assert evs and evs[0].type == "SANCTION" and "BLR" in codes(evs[0].targets)
+    evs = events(nlp, "Canada dispatched two frigates and its own ships to the region.")
+    assert evs and evs[0].type == "MOBILIZE"
+
+
+def test_accused_party_does_the_act_it_is_accused_of(nlp: Any) -> None:
+    evs = events(nlp, "Moldova accused Moscow of threatening its energy supply and urged Brussels to help.")
+    threat = [e for e in evs if e.type == "THREATEN"]
+    assert threat and "RUS" in codes(threat[0].sources) and threat[0].status == "alleged"
+    urge = [e for e in evs if e.type == "REQUEST"]
+    assert urge and urge[0].status != "alleged"  # the urging is stated, not alleged
+
+
+def test_of_phrase_of_an_assault_noun_is_its_target(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "The summit marked the anniversary of Russia's invasion of Georgia.")
+           if e.type == "ASSAULT"]
+    assert evs and "RUS" in codes(evs[0].sources) and "GEO" in codes(evs[0].targets)
+
+
+def test_circumstance_clause_and_requested_act_are_not_targets(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Washington asked its allies to wait while it pursued talks with Tehran.")
+           if e.type == "REQUEST"]
+    assert evs and "IRN" not in codes(evs[0].targets)
+    evs = events(nlp, "The Latvian president welcomed the agreement and urged parliament to seize Russian assets.")
+    support = [e for e in evs if e.type == "SUPPORT"]
+    assert support and "RUS" not in codes(support[0].targets)
+    seize = [e for e in evs if e.type == "COERCE"]
+    assert seize and seize[0].status == "planned"  # asked for, not done
+
+
+def test_reporter_warns_not_the_reported_clause(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Iran's foreign ministry said the sanctions were illegal and warned that "
+                                  "Tehran would respond.") if e.type == "THREATEN"]
+    assert evs and "IRN" in codes(evs[0].sources)
+
+
+def test_known_organisation_speaks_as_a_body(nlp: Any) -> None:
+    out = list(analyze_texts([AnalyzeInput(id="o", text="Doctors Without Borders said its clinic had been looted.")]))
+    claims = out[0].claims
+    assert claims and claims[0].source_type == "official_body"

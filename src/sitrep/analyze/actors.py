@@ -50,7 +50,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.analyze.nlp import depth
+from sitrep.analyze.nlp import DATELINE, depth
 from sitrep.model import Actor
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -352,6 +352,12 @@ class ActorResolver:
                     out.append(x)
         return out
 
+    def gazetteer_kind(self, i: int) -> str | None:
+        """The kind of gazetteer name token ``i`` is part of (country, igo, organ, group, media ...), or None."""
+        self._resolve_all()
+        m = self._mention_of.get(i)
+        return m.entry.kind if m is not None else None
+
     def all_actors(self) -> list[Actor]:
         """Every resolved noun-phrase actor of the document, in text order."""
         self._resolve_all()
@@ -416,6 +422,11 @@ class ActorResolver:
             # ("Iran fired ... at Israel"), "President X" is not guessed to belong to either
             if (c >= 2 or short) and c >= 2 * second:
                 self._lead_code = code
+            # a wire dateline ("THE HAGUE, May 27 (Reuters) - ") says where the story is told from:
+            # its country is the article's own when it is among the most mentioned
+            home = self._dateline_code()
+            if home is not None and 2 * counts.get(home, 0) >= c:
+                self._lead_code = home
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 for t in ent:
@@ -431,6 +442,43 @@ class ActorResolver:
             if a is not None:
                 self._by_head[tok.i] = a
         self._link_appositions()
+
+    def _previous_state(self, tok: Any) -> str | None:
+        """The state that is the subject of the sentence before ``tok``'s, when it is named as a state:
+        "Beijing rejected the criticism. Foreign Ministry spokesperson Guo Jiakun said ..." -- a
+        title without a country continues the state just named."""
+        start = tok.sent.start
+        if start == 0:
+            return None
+        prev = self.doc[start - 1].sent
+        for t in prev:
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and not t.conjuncts:  # ("Peru and Chile": neither)
+                m = self._mention_of.get(t.i)
+                if m is not None and m.entry.kind in {"country", "capital"} and m.entry.code in self.g.country_names:
+                    return m.entry.code
+        return None
+
+    def _dateline_code(self) -> str | None:
+        """The country of the place named in a wire dateline opening one of the first paragraphs."""
+        pos = 0
+        for _ in range(3):
+            m = DATELINE.match(self.text, pos)
+            if m is not None:
+                for men in self.mentions:
+                    start = self.doc[men.start].idx
+                    if start >= m.end():
+                        break
+                    if start >= pos and men.entry.kind in {"capital", "country"} \
+                            and men.entry.code in self.g.country_names:
+                        return men.entry.code
+                return None
+            nxt = self.text.find("\n\n", pos)
+            if nxt < 0:
+                return None
+            pos = nxt + 2
+            while pos < len(self.text) and self.text[pos].isspace():
+                pos += 1
+        return None
 
     def _resolve_head(self, tok: Any, depth: int = 0) -> Actor | None:
         if tok.i in self._by_head:
@@ -490,15 +538,23 @@ class ActorResolver:
                 a = prev.model_copy(update={"text": text, "start": span_start, "end": span_end})
                 self._last_person = prev
                 return a
-            if code is None and sector is not None and self._lead_code:
-                code = self._lead_code
+            if code is None and sector is not None:
+                code = self._lead_code or self._previous_state(tok)
             a = Actor(text=text, code=code, sector=sector, name=full, start=span_start, end=span_end)
             if tok.i == person[-1].i or tok.i == person.root.i:
                 self._by_surname[surname] = a
+                if len(person) >= 2 and person[0].text[:1].isupper():
+                    # a family name written first ("Lai Ching-te" ... "Lai", "Xi Jinping" ... "Xi")
+                    self._by_surname.setdefault(person[0].text, a)
                 self._last_person = a
             return a
         if sector is None and code is None:
             return None
+        owner = next((t for t in tok.lefts if t.dep_ == "poss" and t.lower_ in {"his", "her"}), None)
+        if code is None and sector is not None and owner is not None and self._last_person is not None \
+                and self._last_person.code:
+            # "His office accused ...": the office of the person just named
+            code = self._last_person.code
         if code is None and sector is not None:
             prev_np = self._by_lemma.get(tok.lemma_.lower())
             definite = any(t.lower_ in {"the", "this", "that"} for t in tok.lefts)

@@ -73,7 +73,9 @@ from typing import Any
 import yaml
 
 from sitrep.analyze.actors import ActorResolver
+from sitrep.analyze.nlp import DATELINE as _DATELINE
 from sitrep.analyze.nlp import nearest_first as _nearest_first
+from sitrep.analyze.nlp import reporter_of_conjunct
 from sitrep.model import Actor, Claim, Spans
 
 __all__ = ["find_claims", "Lexicon", "load_lexicon", "quote_spans"]
@@ -196,11 +198,22 @@ def _subtree_span(t: Any) -> tuple[int, int]:
     return int(t.left_edge.idx), _tok_end(t.right_edge)
 
 
+_TRAILING_CC = re.compile(r"(?:[\s,]+(?:and|but|or|while))+$")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip punctuation and space at both ends, and a dangling conjunction at the end: the parser
+    hangs the "and" of "said A and warned B" on A."""
     while s < e and text[s] in _PUNCT_TRIM:
         s += 1
     while e > s and text[e - 1] in _PUNCT_TRIM + ".":
         e -= 1
+    if e - s > 4 and text[e - 1].isalpha():
+        m = _TRAILING_CC.search(text, max(s, e - 20), e)
+        if m is not None and m.start() > s:
+            e = m.start()
+            while e > s and text[e - 1] in _PUNCT_TRIM + ".":
+                e -= 1
     return s, e
 
 
@@ -303,6 +316,8 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
                     return p
     if any(c.dep_ == "nsubjpass" for c in v.children):
         return None
+    if depth < 3 and (rep := reporter_of_conjunct(v)) is not None:
+        return _subject(rep, depth + 1)  # "X said the sanctions were illegal and warned ...": X
     if depth < 3 and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head is not v:
         h = v.head
         if v.dep_ == "pcomp" or h.pos_ == "ADJ":
@@ -629,7 +644,10 @@ def _cut_nested_cue(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, int
         participle = t.tag_ == "VBG" and t.dep_ == "advcl" and lemma in _SAY
         pronoun_subject = t.dep_ == "conj" and (lemma in _SAY or lemma in D.lex.prep_cues) and any(
             k.dep_ == "nsubj" and k.lower_ in _PRONOUNS for k in t.children)
-        if not (participle or pronoun_subject):
+        # "said A and warned B": the parser put the speaker's second act inside the content
+        reporter = reporter_of_conjunct(t)
+        reporter_again = reporter is not None and reporter.i == v.i
+        if not (participle or pronoun_subject or reporter_again):
             continue
         cut = int(doc[t.left_edge.i].idx)
         prev = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
@@ -747,6 +765,10 @@ def _lemma(t: Any) -> str:
     return _LEMMA_FIX.get(t.lower_, t.lemma_.lower())
 
 
+# verbs of answering: negated, they report silence ("did not reply to questions")
+_NO_ANSWER = {"respond", "reply", "answer", "react", "return", "comment"}
+
+
 def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     lex = D.lex
     lemma = _lemma(v)
@@ -755,10 +777,13 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and _is_cue_verb(v.head, lex) \
             and _lemma(v.head) in lex.verb_stance:
         return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
+    negated = any(c.dep_ == "neg" for c in v.children)
+    if negated and lemma in _NO_ANSWER and not any(c.dep_ == "ccomp" for c in v.children):
+        return None  # "did not respond to a request for comment": nothing is said
     content = _content_of_verb(v, D, sent)
     if content is None or content[1] - content[0] < 2:
         return None
-    if any(c.dep_ == "neg" for c in v.children) and re.match(
+    if negated and re.match(
             r"(?:what|whether|if|how|why|when|who|where|which)\b", D.text[content[0]:content[1]], re.I):
         return None  # "Investigators have not said what caused the crash": nothing is stated
     content = _extend_over_conj(v, content, D)
@@ -971,10 +996,17 @@ _WORD = re.compile(r"[\w']+")
 _MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>|\b[a-z_]+=\"")
 
 
-def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor: Actor | None) -> str:
-    """Classify a speaker phrase (see the module docstring)."""
+def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor: Actor | None,
+                 gazetteer_kind: str | None = None) -> str:
+    """Classify a speaker phrase (see the module docstring).  ``gazetteer_kind``: the kind of the
+    gazetteer name the phrase is headed by, when it is one: a known organisation is a body even
+    where the entity recogniser reads a person in its name ("Doctors Without Borders")."""
     if head is None or span is None:
         return "unattributed"
+    if gazetteer_kind == "media":
+        return "media"
+    if gazetteer_kind in ("igo", "organ", "group", "ngo"):
+        return "intelligence" if actor is not None and actor.sector == "INT" else "official_body"
     sw = D.lex.source_words
     words = {w.lower() for w in _WORD.findall(D.text[span[0]:span[1]])}
     hl = head.lemma_.lower()
@@ -1112,7 +1144,8 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
         inside = D.inside_quotes(s, e)
         claims.append(Claim(
             speaker=actor,
-            source_type=_source_type(D, head, head_span, actor),
+            source_type=_source_type(D, head, head_span, actor,
+                                     resolver.gazetteer_kind(head.i) if head is not None else None),
             cue=cue_text,
             stance=r.stance,
             hedged=_hedged(text, r.content, cue_text or "", lex),
@@ -1125,7 +1158,6 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
 
 # "RIGA, March 3 (Northline) - ", "WASHINGTON ― ", "HEMPSTEAD, N.Y. -- ": the place (in capitals),
 # date and agency that open a wire story's first paragraph
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[^\n\-–—―(]{1,40})?(?:\s*\([^)\n]{1,40}\))?\s*(?:--|[-–—―])\s*")
 
 
 def _dateline_end(text: str, pos: int) -> int | None:

@@ -48,7 +48,7 @@ from typing import Any
 import yaml
 
 from sitrep.analyze.actors import ActorResolver
-from sitrep.analyze.nlp import depth, nearest_first
+from sitrep.analyze.nlp import depth, nearest_first, reporter_of_conjunct
 from sitrep.analyze.time import resolve_date
 from sitrep.model import Actor, Event
 
@@ -62,6 +62,11 @@ ALLEGE_WORDS = {"allege", "claim", "accuse", "suspect", "rumor", "rumour", "purp
                 "allegation", "accusation", "report", "reports", "claims", "rumors", "rumours", "suspicion",
                 "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "believe", "fear",
                 "charge", "assume"}
+# verbs whose object is the doer of the act in their "of"/"for" phrase ("accused X of attacking Y")
+BLAME_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce",
+               "fault", "praise", "thank", "punish", "sanction", "convict", "indict", "arrest"}
+# verbs of asking: what they ask for has not happened
+REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "implore", "beg", "push"}
 DENY_WORDS = {"deny", "dismiss", "refute", "rebut", "reject", "disprove", "contradict"}
 PLAN_WORDS = {"plan", "intend", "prepare", "prepared", "aim", "expect", "hope", "want", "propose", "consider",
               "offer", "promise", "pledge", "vow", "ready", "willing", "schedule", "scheduled", "due", "set",
@@ -72,6 +77,14 @@ NEG = {"not", "n't", "never", "no"}
 UP_DEPS = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "csubj",
            "nsubj", "nsubjpass", "attr", "oprd", "acomp", "parataxis", "compound", "amod", "appos", "advmod"}
 TARGET_PREPS = ("with", "to", "against", "on", "at", "from", "toward", "towards", "into", "upon", "for", "over")
+# event types whose "in" phrase names the target ("troops withdrew from / struck in X")
+IN_TARGET = {"ASSAULT", "COERCE", "SANCTION", "RETREAT"}
+# subordinators of a clause that tells the circumstances of an act, not its arguments ("asked X to
+# wait while it pursued talks with Moscow"); "if" clauses stay: "ready to send troops if needed in Y"
+CIRCUMSTANCE_MARKS = {"while", "whereas", "although", "though", "as", "after", "before", "since", "because",
+                      "when", "until", "once"}
+# noun events whose "of" phrase names the target once the doer is named ("Israel's blockade of Gaza")
+PATIENT_OF = {"ASSAULT", "COERCE", "MOBILIZE"}
 LOC_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "throughout", "into"}
 RE_RELATIVE = re.compile(
     r"\b(?:(?:late|early|earlier|later)\s+)?(?:(?:this|last|next|past|previous)\s+(?:year|month)|yesterday|today)\b",
@@ -152,6 +165,16 @@ def _objects(tok: Any) -> list[Any]:
     return [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
 
 
+def _object_nouns(tok: Any) -> list[Any]:
+    """The direct objects and, behind each, the noun of its "of" phrase: in "launched two days of
+    exercises" and "approved a package of sanctions" that noun says what the act is."""
+    out = []
+    for o in _objects(tok):
+        out.append(o)
+        out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobj_of(c))
+    return out
+
+
 @dataclass
 class Trigger:
     tok: Any
@@ -175,7 +198,7 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         if all(w in kids for w in words):
             return Trigger(tok, etype, mode)
     # object-specific readings
-    for o in objs:
+    for o in _object_nouns(tok):
         for key in _noun_key(o):
             if (lemma, key) in lex.objects:
                 t = lex.objects[(lemma, key)]
@@ -249,10 +272,17 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
         if objs:
             return objs[0], False
         return _subject(head, seen + 1)[0], False
+    if (rep := reporter_of_conjunct(tok)) is not None:
+        return _subject(rep, seen + 1)[0], False  # "X said A and warned B": X warned
     if tok.dep_ in {"conj", "acomp", "attr"}:
         if tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
             return next(c for c in head.children if c.dep_ == "nsubjpass"), False
         return _subject(head, seen + 1)[0], False
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
+            and head.head.lemma_.lower() in BLAME_VERBS:
+        objs = _objects(head.head)
+        if objs:
+            return objs[0], False  # "accused Beijing of threatening peace": Beijing threatens
     if tok.dep_ in {"advcl", "pcomp"} and tok.tag_ == "VBG":
         return _subject(head, seen + 1)[0], False
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj"):
@@ -377,8 +407,15 @@ class EventFinder:
                 for p in _pobj_of(c):
                     src.extend(self.actors(p))
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("in",):
+                # ("a rally in Lagos": the place is coded as the target, as in the PLOVER/CAMEO data)
                 for p in _pobj_of(c):
                     tgt.extend(a for a in self.actors(p) if a.code)
+        if src and not tgt and self.lex.nouns.get(tok.lemma_.lower()) in PATIENT_OF:
+            # with the doer named in front ("Russia's invasion of Ukraine"), "of" names the one it is done to
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in _pobj_of(c):
+                        tgt.extend(a for a in self.actors(p) if a.code)
         return src, tgt
 
     def _events(self, t: Trigger, sent: Any, dates: list[Any]) -> list[Event]:
@@ -536,7 +573,7 @@ class EventFinder:
                             out.extend(a for a in self.actors(p) if a.code)
                         if c.lower_ in {"with", "to", "against", "on"} and coded():
                             break
-        if not coded() and etype in {"ASSAULT", "COERCE", "SANCTION", "RETREAT"}:
+        if not coded() and etype in IN_TARGET:
             for h in holders:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in {"in", "into", "inside"}:
@@ -550,12 +587,20 @@ class EventFinder:
         """Last resort: the first state/organisation named as a noun argument inside the trigger's own
         clause (not in its subject, not in an embedded clause with its own subject)."""
         skip: set[int] = set()
+        own_object = bool(_objects(tok))
         for c in tok.children:
             if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"} or (
                     c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (
-                        c.lemma_.lower() in REPORT_VERBS or any(k.dep_ == "nsubj" for k in c.children))):
-                # ("condemned X and said ...": a coordinated report or clause of its own is not the
-                # event's argument; a shared one is: "established ties with and opened an embassy in Y")
+                        (own_object and c.lemma_.lower() in self.lex.verbs) or c.lemma_.lower() in REPORT_VERBS
+                        or any(k.dep_ == "nsubj" for k in c.children))) or (
+                    c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in CIRCUMSTANCE_MARKS
+                                              for k in c.children)) or (
+                    c.dep_ == "xcomp" and own_object):
+                # ("condemned X and said ...", "welcomed the package and urged ...": a coordinated
+                # report, a coordinated event of its own after an object, a clause of circumstance
+                # ("while it pursued talks with Moscow") or what the object is asked to do ("urged Europe to
+                # seize Russian assets") is not the event's argument; a shared one is: "established
+                # ties with and opened an embassy in Y")
                 skip.update(x.i for x in c.subtree)
         for x in tok.subtree:
             # "according to Yle": who reports the event is not its target
@@ -602,7 +647,9 @@ class EventFinder:
                     planned = True
             if hl in DENY_WORDS and dep in {"ccomp", "xcomp", "pcomp", "dobj", "pobj", "acl"}:
                 denied = True
-            if hl in ALLEGE_WORDS or head.lower_ in ALLEGE_WORDS:
+            # (what is alleged lies under the allegation; a coordinated act does not: "accused X
+            # of Y and urged Z" -- the urging is stated)
+            if (hl in ALLEGE_WORDS or head.lower_ in ALLEGE_WORDS) and dep != "conj":
                 if head.lower_ != "reported" or dep != "ccomp" or any(
                         c.dep_ == "auxpass" for c in head.children):
                     alleged = True
@@ -610,6 +657,8 @@ class EventFinder:
                     reported = True
             if hl in REPORT_VERBS:
                 reported = True
+            if hl in REQUEST_HEADS and dep in {"xcomp", "ccomp"}:
+                planned = True  # "urged Europe to go further by seizing assets": asked for, not done
             for c in head.children:
                 if c.dep_ == "advcl" and c.i != cur.i:
                     continue

