@@ -202,3 +202,33 @@ def test_known_organisation_speaks_as_a_body(nlp: Any) -> None:
     out = list(analyze_texts([AnalyzeInput(id="o", text="Doctors Without Borders said its clinic had been looted.")]))
     claims = out[0].claims
     assert claims and claims[0].source_type == "official_body"
+
+
+def test_negation_condition_raising_and_warnings(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Officials in Ankara said no agreement had been reached with Syria.")
+           if e.type == "AGREE"]
+    assert evs and evs[0].status == "denied"
+    evs = events(nlp, "Serbia warned that Kosovo would face sanctions if it did not withdraw its police.")
+    assert not any(e.type == "REJECT" for e in evs)  # a condition, not a refusal
+    assert all(e.status == "planned" for e in evs if e.type == "RETREAT")
+    evs = [e for e in events(nlp, "Kenya's president is expected to host talks in Nairobi.") if e.type == "CONSULT"]
+    assert evs and "KEN" in codes(evs[0].sources)
+    # a warning that something is happening is a statement; one that something will happen may be a threat
+    assert not any(e.type == "THREATEN" for e in events(nlp, "Polish officials warned that Russia is "
+                                                                  "recruiting saboteurs in Europe."))
+    assert any(e.type == "THREATEN" for e in events(nlp, "Iran warned that it would close the Strait of Hormuz."))
+
+
+def test_listed_people_carry_their_state(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Netanyahu rejected a proposal from Qatar on Sunday.") if e.type == "REJECT"]
+    assert evs and "ISR" in codes(evs[0].sources)
+    out = list(analyze_texts([AnalyzeInput(id="p", text=(
+        "Prime Minister Benjamin Netanyahu's office said the offer was under review. The White House "
+        "neither confirmed nor denied the report. Two suspects allegedly scouted an air base, "
+        "prosecutors said."))]))
+    claims = out[0].claims
+    office = [c for c in claims if c.speaker and "office" in (c.speaker.text or "")]
+    assert office and office[0].source_type == "official_body" and office[0].speaker.code == "ISR"  # type: ignore[union-attr]
+    assert not any(c.stance == "deny" for c in claims)  # neither confirmed nor denied
+    alleged = [c for c in claims if "scouted" in c.content]
+    assert len(alleged) == 1 and alleged[0].stance == "allege" and alleged[0].speaker is not None

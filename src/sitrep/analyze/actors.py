@@ -5,7 +5,8 @@ Method
 1. **Gazetteer** (:class:`Gazetteer`, loaded once per process): every state of ISO 3166 (names from
    pycountry) plus the short names, demonyms/adjectives and capitals or seats of power in
    ``data/actors/countries.yaml``; international organisations, named organs (Pentagon, Bundestag,
-   FSB...), armed groups and media outlets in ``data/actors/organizations.yaml``; sector nouns
+   FSB...), armed groups and media outlets in ``data/actors/organizations.yaml``; well-known political
+   figures ("Netanyahu", "Xi Jinping") in ``data/actors/people.yaml``; sector nouns
    (ministry -> GOV, troops -> MIL, police -> POL...) in ``data/actors/sectors.yaml``.  Names are
    matched on token boundaries, longest match first; aliases written in capitals only (``NATO``, ``US``)
    are matched case-sensitively, the others must start with a capital letter in the text.
@@ -194,6 +195,9 @@ def load_gazetteer(actors_file: str | None = None) -> Gazetteer:
         _add_actor(g, item, "ngo", None)
     for item in orgs.get("media") or []:
         _add_actor(g, item, "media", "MED")
+    people = _yaml((DATA / "people.yaml").read_text(encoding="utf-8"))
+    for item in people.get("people") or []:
+        _add_actor(g, item, "person", "GOV")
     sectors = _yaml((DATA / "sectors.yaml").read_text(encoding="utf-8"))
     for sector, nouns in sectors.items():
         for n in nouns:
@@ -508,7 +512,13 @@ class ActorResolver:
                 mod = self._modifier_code(toks, exclude=range(m.start, m.end))
                 if a.code is None and mod is not None:
                     a = a.model_copy(update={"code": mod.code})
-            return a.model_copy(update={"text": text, "start": span_start, "end": span_end})
+            a = a.model_copy(update={"text": text, "start": span_start, "end": span_end})
+            if m.entry.kind == "person":  # a listed person: later "he", "she" and the surname follow
+                self._last_person = a
+                self._by_surname.setdefault(doc[m.end - 1].text, a)
+                if m.end - m.start >= 2:  # ("Lee Jae-myung" ... "Lee")
+                    self._by_surname.setdefault(doc[m.start].text, a)
+            return a
         person = self._person_ent.get(tok.i)
         sector = self._sector_of([t for t in toks if person is None or t.i not in self._person_ent])
         if person is not None:

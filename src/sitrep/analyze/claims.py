@@ -765,6 +765,13 @@ def _lemma(t: Any) -> str:
     return _LEMMA_FIX.get(t.lower_, t.lemma_.lower())
 
 
+def _neither_nor(v: Any) -> bool:
+    """``v`` is one half of "neither A nor B"."""
+    first = v.head if v.dep_ == "conj" else v
+    return any(c.lower_ == "neither" for c in first.children) or any(
+        c.lower_ == "nor" for c in first.children)
+
+
 # verbs of answering: negated, they report silence ("did not reply to questions")
 _NO_ANSWER = {"respond", "reply", "answer", "react", "return", "comment"}
 
@@ -810,8 +817,8 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     elif speaker is not None and sp_span is not None and sp_span[0] < content[1] <= speaker.idx:
         sp_span = _trim(D.text, content[1], sp_span[1])  # the quotation hung on the speaker
     stance = lex.verb_stance.get(lemma, "assert")
-    if any(c.dep_ == "neg" for c in kids) and stance in ("deny", "confirm"):
-        stance = "assert"
+    if (any(c.dep_ == "neg" for c in kids) or _neither_nor(v)) and stance in ("deny", "confirm"):
+        stance = "assert"  # "did not confirm", "neither confirmed nor denied": no stance taken
     cue_s, cue_e = int(v.idx), _tok_end(v)
     for c in kids:
         if c.dep_ == "prt" and c.i == v.i + 1:
@@ -924,6 +931,24 @@ def _adverb_claim(a: Any, D: _Doc, sent: Any) -> _Raw | None:
     return _Raw((int(a.idx), _tok_end(a)), (s, e), None, None, stance, "adverb", int(sent.end_char))
 
 
+def _fold_adverb_claims(raws: list[_Raw]) -> list[_Raw]:
+    """An "allegedly" inside the content of an attributed claim is that speaker's allegation, not a
+    second claim without a speaker: "The suspects allegedly scouted bases, prosecutors said" is one
+    claim by the prosecutors, with the stance "allege"."""
+    out: list[_Raw] = []
+    for r in raws:
+        if r.kind == "adverb" and r.cue is not None:
+            outer = [o for o in raws if o is not r and o.speaker is not None and o.kind == "verb"
+                     and o.content[0] <= r.cue[0] < o.content[1]]
+            if outer:
+                for o in outer:
+                    if o.stance == "assert" and r.stance == "allege":
+                        o.stance = "allege"
+                continue
+        out.append(r)
+    return out
+
+
 _COLON_LINE = re.compile(r"(?m)^[ \t]*([^:\n]{2,70}?):[ \t]+(\S[^\n]*?)[ \t]*$")
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM", "CCONJ", "PART", "ADP"}
 
@@ -996,6 +1021,9 @@ _WORD = re.compile(r"[\w']+")
 _MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>|\b[a-z_]+=\"")
 
 
+_BODY_SECTORS = ("GOV", "MIL", "LEG", "JUD", "POL", "IGO")
+
+
 def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor: Actor | None,
                  gazetteer_kind: str | None = None) -> str:
     """Classify a speaker phrase (see the module docstring).  ``gazetteer_kind``: the kind of the
@@ -1005,6 +1033,8 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
         return "unattributed"
     if gazetteer_kind == "media":
         return "media"
+    if gazetteer_kind == "person":
+        return "named_person"
     if gazetteer_kind in ("igo", "organ", "group", "ngo"):
         return "intelligence" if actor is not None and actor.sector == "INT" else "official_body"
     sw = D.lex.source_words
@@ -1015,8 +1045,9 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     if sector == "INT" or words & sw["intelligence"]:
         return "intelligence"
     ents = {lab for s, e, lab in D.ents if s < span[1] and e > span[0]}
-    if "PERSON" in ents:
-        return "named_person"
+    if "PERSON" in ents and not (head.ent_type_ != "PERSON" and head.pos_ == "NOUN"
+                                 and (head.lemma_.lower() in sw["official_body"] or sector in _BODY_SECTORS)):
+        return "named_person"  # (not "Netanyahu's office": a body named after its head)
     if head.pos_ == "PRON":
         if hw in ("he", "she", "i"):
             return "named_person"
@@ -1034,7 +1065,7 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
         return "anonymous"
     if hl in sw["official_body"] or hw in sw["official_body"] or words & {"ministry", "government", "kremlin"}:
         return "official_body"
-    if sector in ("GOV", "MIL", "LEG", "JUD", "POL", "IGO"):
+    if sector in _BODY_SECTORS:
         return "official_body"
     if ents & {"GPE", "ORG", "NORP"}:
         return "official_body"
@@ -1110,6 +1141,7 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
                 _clip_to_paragraph(D.text, r)
                 if r.content[1] - r.content[0] >= 2:
                     raws.append(r)
+    raws = _fold_adverb_claims(raws)
     raws.extend(_colon_claims(D))
     raws.extend(_dash_claims(D))
     # widen contents to whole quotations; drop duplicates

@@ -219,6 +219,10 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         if etype == "ACCUSE" and lemma in ("question", "quiz", "grill") and "auxpass" in kid_deps \
                 and "agent" not in kid_deps:
             return None  # "the crew was questioned": an interrogation by someone unnamed, not an accusation
+        if lemma == "warn":
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if comps and not any(k.dep_ == "aux" and k.lower_ in _THREAT_MODALS for c in comps for k in c.children):
+                return None  # "warned that Russia is stepping up sabotage": a statement, not a threat
         if lemma == "ask" and any(
                 p.lemma_.lower() in _PRESS for c in tok.children if c.dep_ == "agent" for p in c.children):
             return None  # "when asked by reporters": a question at a press briefing, not a request
@@ -231,6 +235,8 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     return None
 
 
+# a warning that something will or would happen may be a threat; one that something is happening is not
+_THREAT_MODALS = {"will", "would", "'ll", "could", "might", "may", "shall", "wo"}
 _PRESS = {"reporter", "journalist", "interviewer", "press", "medium", "correspondent", "media"}
 _NO_COMMENT = {"comment", "say", "speak", "elaborate", "discuss", "disclose", "reveal",
                "confirm", "specify", "detail", "name", "identify", "explain"}
@@ -271,6 +277,9 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
         objs = _objects(head)
         if objs:
             return objs[0], False
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        if raised is not None:
+            return raised, False  # "Sisi is expected to host talks": Sisi hosts
         return _subject(head, seen + 1)[0], False
     if (rep := reporter_of_conjunct(tok)) is not None:
         return _subject(rep, seen + 1)[0], False  # "X said A and warned B": X warned
@@ -496,6 +505,8 @@ class EventFinder:
                 c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
                 for c in tok.children):
             intent = True
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+            return None  # "... if they did not release the hostages": a condition, not a refusal
         coop = etype in COOPERATIVE
         # an intended deployment is not a threat in itself ("ready to send peacekeepers")
         conflict = etype in MATERIAL_CONFLICT - {"MOBILIZE"} or tok.lemma_.lower() == "boycott"
@@ -624,7 +635,10 @@ class EventFinder:
     def _status(self, tok: Any, frame: bool = False) -> str:
         """Status of the event at ``tok``; ``frame``: of the framing event (intent, refusal, demand),
         which is stated now, so negation and futurity of the action do not apply to it."""
-        negated = any(c.dep_ == "neg" or c.lower_ in NEG and c.dep_ in {"advmod", "det"} for c in tok.children)
+        negated = any(c.dep_ == "neg" or c.lower_ in NEG and c.dep_ in {"advmod", "det"} for c in tok.children) or any(
+            k.dep_ == "det" and k.lower_ == "no" for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}
+            for k in c.children)  # "no agreement was reached", "received no information"
+        conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
         planned = any(c.dep_ in {"aux"} and c.lower_ in FUTURE_AUX for c in tok.children)
         if frame:
             negated = planned = False
@@ -672,6 +686,8 @@ class EventFinder:
             if dep in {"conj"} and any(c.dep_ == "neg" for c in head.children):
                 pass
             cur = head
+        if conditional and not frame:
+            return "planned"  # "if they did not release the hostages": a condition, neither done nor denied
         if denied or negated:
             return "denied"
         if alleged:
