@@ -399,3 +399,13 @@ def test_silence_is_not_a_claim(nlp: Any) -> None:
     assert claims == []
     _text, claims = claims_of(nlp, "Rising seas are threatening the harbour of the old town.")
     assert claims == []
+
+
+def test_citing_belongs_to_the_reporter_and_no_evidence_is_no_claim(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The Financial Times reported, citing two diplomats, that Oslo was "
+                                  "weighing new export curbs.")
+    reported, citing = by_cue(claims, "reported"), by_cue(claims, "citing")
+    assert reported.content.startswith("that Oslo was weighing")
+    assert span_text(text, citing.spans.speaker) == "The Financial Times"
+    _text, claims = claims_of(nlp, "The ministry did not provide evidence that the ship carried weapons.")
+    assert not any(c.cue and "evidence" in c.cue for c in claims)

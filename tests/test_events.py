@@ -232,3 +232,21 @@ def test_listed_people_carry_their_state(nlp: Any) -> None:
     assert not any(c.stance == "deny" for c in claims)  # neither confirmed nor denied
     alleged = [c for c in claims if "scouted" in c.content]
     assert len(alleged) == 1 and alleged[0].stance == "allege" and alleged[0].speaker is not None
+
+
+def test_counted_crowds_domestic_targets_and_bare_police(nlp: Any) -> None:
+    text = ("Thousands of Armenians rallied in Yerevan on Friday against the government. Police detained "
+            "twenty protesters. Armenia's parliament met on Monday.")
+    evs = events(nlp, text)
+    rally = [e for e in evs if e.type == "PROTEST"]
+    assert rally and "ARM" in codes(rally[0].sources)
+    assert "ARM" in codes(rally[0].targets)  # a domestic event: the state is also the other side
+    detain = [e for e in evs if e.type == "COERCE"]
+    assert detain and "ARM" in codes(detain[0].sources)  # bare "police" in an article about Armenia
+
+
+def test_pronoun_subject_continues_the_previous_subject(nlp: Any) -> None:
+    text = ("Opposition parties in Serbia denied planning violence. They accused the government of staging "
+            "the clashes.")
+    evs = [e for e in events(nlp, text) if e.type == "ACCUSE"]
+    assert evs and "SRB" in codes(evs[0].sources)

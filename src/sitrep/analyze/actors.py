@@ -451,15 +451,22 @@ class ActorResolver:
         """The state that is the subject of the sentence before ``tok``'s, when it is named as a state:
         "Beijing rejected the criticism. Foreign Ministry spokesperson Guo Jiakun said ..." -- a
         title without a country continues the state just named."""
+        t = self._previous_root_subject(tok)
+        if t is None or t.conjuncts:  # ("Peru and Chile": neither)
+            return None
+        m = self._mention_of.get(t.i)
+        if m is not None and m.entry.kind in {"country", "capital"} and m.entry.code in self.g.country_names:
+            return m.entry.code
+        return None
+
+    def _previous_root_subject(self, tok: Any) -> Any | None:
+        """The subject of the main verb of the sentence before ``tok``'s, unless it is a pronoun."""
         start = tok.sent.start
         if start == 0:
             return None
-        prev = self.doc[start - 1].sent
-        for t in prev:
-            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and not t.conjuncts:  # ("Peru and Chile": neither)
-                m = self._mention_of.get(t.i)
-                if m is not None and m.entry.kind in {"country", "capital"} and m.entry.code in self.g.country_names:
-                    return m.entry.code
+        for t in self.doc[start - 1].sent:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.pos_ != "PRON":
+                return t
         return None
 
     def _dateline_code(self) -> str | None:
@@ -493,6 +500,14 @@ class ActorResolver:
             if low in PERSON_PRONOUNS and self._last_person is not None:
                 p = self._last_person
                 return p.model_copy(update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
+            if low in {"they", "it"} and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
+                subj = self._previous_root_subject(tok)
+                prev = self._by_head.get(subj.i) if subj is not None else None
+                # "Opposition parties denied ... They accused ...": the subject just before, when the
+                # pronoun agrees with it in number
+                if subj is not None and prev is not None and (prev.code or prev.name) and (
+                        low == "they") == (subj.tag_ in {"NNS", "NNPS"}):
+                    return prev.model_copy(update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
             return None
         toks = _np_tokens(tok)
         span_start, span_end = toks[0].idx, tok.idx + len(tok.text)
@@ -575,6 +590,12 @@ class ActorResolver:
                 name = self.g.country_names.get(code)
             elif definite and prev_np is not None:
                 pass
+            elif sector in {"POL", "LEG", "JUD"} and self._lead_code and tok.tag_ in {"NNS", "NN"} and not any(
+                    t.lower_ in {"a", "an", "foreign", "international"} for t in tok.lefts):
+                # "police fired tear gas", "opposition parties denied": domestic institutions named bare,
+                # in an article about one country, are that country's
+                code = self._lead_code
+                name = self.g.country_names.get(code)
             else:
                 if sector not in {"CVL", "REB", "BUS", "MED", "MIL", "POL", "GOV", "LEG", "JUD", "INT"}:
                     return None

@@ -318,6 +318,11 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
         return None
     if depth < 3 and (rep := reporter_of_conjunct(v)) is not None:
         return _subject(rep, depth + 1)  # "X said the sanctions were illegal and warned ...": X
+    if depth < 3 and v.dep_ == "advcl" and v.head.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.i > v.i for m in v.head.children):
+        # "X reported, citing officials, that ...": the participle stands before the "that" of the
+        # reported clause, so it is the reporter's, though the parser hangs it inside
+        return _subject(v.head.head, depth + 1)
     if depth < 3 and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head is not v:
         h = v.head
         if v.dep_ == "pcomp" or h.pos_ == "ADJ":
@@ -458,6 +463,10 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     if comps:
         s = min(_subtree_span(c)[0] for c in comps)
         e = max(_subtree_span(c)[1] for c in comps)
+        first = min(comps, key=lambda c: c.i)
+        mark = next((m for m in first.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if mark is not None and any(c.dep_ == "advcl" and c.i < mark.i for c in first.children):
+            s = int(mark.idx)  # "reported, citing officials, that ...": the participle is the reporter's
         # a leading "that" stays in the content, as in PARC/PolNeAR annotation
         return _trim(text, s, e)
     stray = _stray_that_clause(v) if lemma in _SAY else None
@@ -898,6 +907,9 @@ def _noun_claim(n: Any, D: _Doc, sent: Any) -> _Raw | None:
                 break
     if clause is None:
         return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children) or (
+            n.dep_ == "dobj" and any(c.dep_ == "neg" for c in n.head.children)):
+        return None  # "did not provide evidence that ...", "there is no sign that ...": nothing is claimed
     speaker = None
     for c in n.children:
         if c.dep_ == "poss":

@@ -62,6 +62,10 @@ ALLEGE_WORDS = {"allege", "claim", "accuse", "suspect", "rumor", "rumour", "purp
                 "allegation", "accusation", "report", "reports", "claims", "rumors", "rumours", "suspicion",
                 "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "believe", "fear",
                 "charge", "assume"}
+# nouns that count people: their "of" phrase says who ("thousands of protesters")
+QUANTITY_HEADS = {"ten", "tens", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                  "millions", "score", "scores", "number", "group", "groups", "crowd", "crowds", "band", "contingent",
+                  "some", "many", "most", "several", "all", "none", "few", "majority", "minority", "handful"}
 # verbs whose object is the doer of the act in their "of"/"for" phrase ("accused X of attacking Y")
 BLAME_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise", "denounce",
                "fault", "praise", "thank", "punish", "sanction", "convict", "indict", "arrest"}
@@ -327,6 +331,12 @@ class EventFinder:
             if gov is not None:
                 return self.actors(gov)
         out = self.r.actors_for_token(tok.i)
+        if not out and (tok.like_num or tok.lemma_.lower() in QUANTITY_HEADS):
+            # "tens of thousands of Georgians", "hundreds of soldiers": the people counted
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in _pobj_of(c):
+                        return self.actors(p)
         if out and not any(a.code for a in out):
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ANAPHORS), None)
             if owner is not None:
@@ -461,8 +471,12 @@ class EventFinder:
                 for a in sources):
             etype = "PROTEST"
         sources = _dedupe(sources)
-        src_keys = {(a.code, a.name) for a in sources}
-        targets = [a for a in _dedupe(targets) if (a.code, a.name) not in src_keys or not a.code]
+        # a target that repeats a source's mention is no target; the same state named again as the
+        # place or the other side of a domestic event is one ("Nigerians rallied in Lagos": NGA -> NGA)
+        src_names = {(a.code, (a.text or "").lower()) for a in sources}
+        src_starts = {a.start for a in sources if a.start is not None}
+        targets = [a for a in _dedupe(targets) if not a.code or (
+            (a.code, (a.text or "").lower()) not in src_names and a.start not in src_starts)]
         date = self._date(tok, dates) or self._sentence_date(sent)
         status = self._status(tok)
         base = dict(date=date, location=self._location(tok, t), quantity=self._quantity(tok, t),
@@ -569,8 +583,8 @@ class EventFinder:
             for c in tok.children:
                 if c.dep_ in {"ccomp", "xcomp"}:
                     subj, _p = _subject(c)
-                    if subj is not None:
-                        out.extend(a for a in self.actors(subj) if a.code)
+                    if subj is not None:  # (not the speaker's own state: "warned that Russia would respond")
+                        out.extend(a for a in self.actors(subj) if a.code and not (a.code in src and a.sector is None))
             for o in objs:  # "demanded the withdrawal of Serbian forces"
                 for c in o.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
