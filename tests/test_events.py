@@ -250,3 +250,27 @@ def test_pronoun_subject_continues_the_previous_subject(nlp: Any) -> None:
             "the clashes.")
     evs = [e for e in events(nlp, text) if e.type == "ACCUSE"]
     assert evs and "SRB" in codes(evs[0].sources)
+
+
+def test_dash_dateline_is_not_part_of_the_subject(nlp: Any) -> None:
+    evs = events(nlp, "VIENNA, May 5 — Iranian and European delegations met in Vienna on Monday for talks.")
+    meet = [e for e in evs if e.type == "CONSULT"]
+    assert meet and codes(meet[0].sources) >= {"IRN"}
+
+
+def test_handing_over_a_proposal_is_no_retreat(nlp: Any) -> None:
+    assert not any(e.type == "RETREAT" for e in events(nlp, "Armenia handed over its proposals to Azerbaijan."))
+    assert any(e.type == "RETREAT" for e in events(nlp, "Kosovo handed over the suspects to Serbia."))
+
+
+def test_speaker_types_of_named_appositions_and_capitals(nlp: Any) -> None:
+    out = list(analyze_texts([AnalyzeInput(id="s", text=(
+        "Armenia's chief negotiator, Arman Petrosyan, who led the delegation, said the talks were useful. "
+        "Petrosyan said more talks would follow. Yerevan said the border was calm."))]))
+    claims = out[0].claims
+    first = [c for c in claims if c.speaker and "negotiator" in (c.speaker.text or "")]
+    assert first and first[0].source_type == "named_person"
+    later = [c for c in claims if c.speaker and c.speaker.text == "Petrosyan"]
+    assert later and later[0].speaker.code == "ARM"  # type: ignore[union-attr]
+    capital = [c for c in claims if c.speaker and c.speaker.text == "Yerevan"]
+    assert capital and capital[0].source_type == "official_body"

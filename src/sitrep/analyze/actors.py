@@ -446,6 +446,7 @@ class ActorResolver:
             if a is not None:
                 self._by_head[tok.i] = a
         self._link_appositions()
+        self._link_later_surnames()
 
     def _previous_state(self, tok: Any) -> str | None:
         """The state that is the subject of the sentence before ``tok``'s, when it is named as a state:
@@ -666,13 +667,26 @@ class ActorResolver:
             self._by_head[d_i] = merged.model_copy(update={"text": desc.text, "start": desc.start, "end": desc.end})
             self._update_person(p_i, person, merged, after=max(p_i, d_i))
 
+    def _link_later_surnames(self) -> None:
+        """A surname the entity recogniser did not tag ("Petrosyan said" after "its negotiator, Arman
+        Petrosyan,") still refers to the person named earlier with it."""
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or tok.i in self._by_head or tok.dep_ in HEAD_DEPS_MODIFIER:
+                continue
+            known = self._by_surname.get(tok.text)
+            if known is not None and known.start is not None and known.start < tok.idx and known.name \
+                    and known.name.split()[-1] == tok.text:
+                self._by_head[tok.i] = known.model_copy(
+                    update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
+
     def _update_person(self, p_i: int, person: Actor, merged: Actor, after: int | None = None) -> None:
         """Give the person at token ``p_i`` the linked code and sector, also in the later references
         to its surname or pronoun that were resolved before the link."""
         self._by_head[p_i] = merged
         self._by_surname[self.doc[p_i].text] = merged
+        surname = self.doc[p_i].text
         for i, x in list(self._by_head.items()):
-            if i > (p_i if after is None else after) and x.name == person.name and x.code is None:
+            if i > (p_i if after is None else after) and x.name in (person.name, surname) and x.code is None:
                 self._by_head[i] = merged.model_copy(update={"text": x.text, "start": x.start, "end": x.end})
 
     def _employer(self, desc: Any) -> Actor | None:

@@ -1047,6 +1047,8 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
         return "media"
     if gazetteer_kind == "person":
         return "named_person"
+    if gazetteer_kind in ("country", "capital"):
+        return "official_body"  # "Kyiv said", "Washington said": the government
     if gazetteer_kind in ("igo", "organ", "group", "ngo"):
         return "intelligence" if actor is not None and actor.sector == "INT" else "official_body"
     sw = D.lex.source_words
@@ -1057,9 +1059,13 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     if sector == "INT" or words & sw["intelligence"]:
         return "intelligence"
     ents = {lab for s, e, lab in D.ents if s < span[1] and e > span[0]}
-    if "PERSON" in ents and not (head.ent_type_ != "PERSON" and head.pos_ == "NOUN"
-                                 and (head.lemma_.lower() in sw["official_body"] or sector in _BODY_SECTORS)):
+    owned = head.ent_type_ != "PERSON" and head.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in head.children) and (
+        head.lemma_.lower() in sw["official_body"] or sector in _BODY_SECTORS)
+    if "PERSON" in ents and not owned:
         return "named_person"  # (not "Netanyahu's office": a body named after its head)
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return "named_person"  # "Russia's chief negotiator, Vladimir Medinsky" (a name the NER missed)
     if head.pos_ == "PRON":
         if hw in ("he", "she", "i"):
             return "named_person"

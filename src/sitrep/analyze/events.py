@@ -194,6 +194,12 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     objs = _objects(tok)
     if lemma in REPORT_VERBS and lemma not in lex.verbs and lemma not in lex.light:
         return None
+    # object-specific readings first ("handed over proposals" is no retreat)
+    for o in _object_nouns(tok):
+        for key in _noun_key(o):
+            if (lemma, key) in lex.objects:
+                t = lex.objects[(lemma, key)]
+                return Trigger(tok, t, None) if t else None
     # phrasal entries: the further words must be children (particle, preposition, object)
     for words, etype, mode in lex.phrases.get(lemma, []):
         real = [c for c in tok.children if not (c.dep_ == "prep" and any(p.ent_type_ in {"DATE", "TIME"}
@@ -201,12 +207,6 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         kids = {c.lower_ for c in real} | {c.lemma_.lower() for c in real}
         if all(w in kids for w in words):
             return Trigger(tok, etype, mode)
-    # object-specific readings
-    for o in _object_nouns(tok):
-        for key in _noun_key(o):
-            if (lemma, key) in lex.objects:
-                t = lex.objects[(lemma, key)]
-                return Trigger(tok, t, None) if t else None
     # light verbs take the type of their event noun
     if lemma in lex.light:
         for o in objs:

@@ -98,7 +98,9 @@ def nearest_first(subjects: list[Any], verb: Any) -> list[Any]:
     if order and order[0].i < verb.i:
         first = order[0]
         while True:
-            prev = next((c for c in subjects if c.right_edge.i + 1 == first.left_edge.i), None)
+            # (not across punctuation: "ISTANBUL, June 2 — Russian delegations met" is a dateline)
+            prev = next((c for c in subjects if c.right_edge.i + 1 == first.left_edge.i
+                         and not c.right_edge.is_punct), None)
             if prev is None:
                 break
             first = prev
