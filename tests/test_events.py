@@ -274,3 +274,12 @@ def test_speaker_types_of_named_appositions_and_capitals(nlp: Any) -> None:
     assert later and later[0].speaker.code == "ARM"  # type: ignore[union-attr]
     capital = [c for c in claims if c.speaker and c.speaker.text == "Yerevan"]
     assert capital and capital[0].source_type == "official_body"
+
+
+def test_cooperation_and_legal_action_readings(nlp: Any) -> None:
+    evs = events(nlp, "The European Commission launched legal action against Hungary over its asylum law.")
+    assert evs and evs[0].type == "ACCUSE" and "HUN" in codes(evs[0].targets)
+    evs = events(nlp, "Jordan distributed food and blankets to families in southern Syria.")
+    assert evs and evs[0].type == "AID"
+    evs = events(nlp, "Canada accepted 2,000 Sudanese refugees last year.")
+    assert evs and evs[0].type == "AID"

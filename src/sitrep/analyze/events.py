@@ -154,12 +154,16 @@ def load_lexicon() -> Lexicon:
 
 
 def _noun_key(tok: Any) -> list[str]:
-    """Lookup keys for a noun: "air strike" (compound + head), lemma, lower form."""
+    """Lookup keys for a noun: "air strike" (compound + head), "legal action" (adjective + head),
+    lemma, lower form."""
     keys = []
     comp = [c for c in tok.lefts if c.dep_ == "compound"]
     if comp:
         keys.append(f"{comp[-1].lower_} {tok.lower_}")
         keys.append(f"{comp[-1].lower_} {tok.lemma_.lower()}")
+    adj = [c for c in tok.lefts if c.dep_ == "amod"]
+    if adj:  # "legal action", "joint exercises"
+        keys.append(f"{adj[-1].lower_} {tok.lower_}")
     keys.append(tok.lower_)
     keys.append(tok.lemma_.lower())
     return keys
