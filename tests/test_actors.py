@@ -142,3 +142,10 @@ def test_possessive_pronoun_office_and_armed_groups(nlp: Any) -> None:
     assert a is not None and a.code == "MDA"
     a = actor_of(nlp, "The Rapid Support Forces shelled the town.", "The Rapid Support Forces")
     assert a is not None and a.code == "SDN"
+
+
+def test_definite_description_of_a_named_organisation(nlp: Any) -> None:
+    text = ("The International Atomic Energy Agency published its report on Monday. The agency said "
+            "inspectors were turned away.")
+    a = actor_of(nlp, text, "The agency")
+    assert a is not None and a.code == "IAEA"

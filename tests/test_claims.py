@@ -409,3 +409,18 @@ def test_citing_belongs_to_the_reporter_and_no_evidence_is_no_claim(nlp: Any) ->
     assert span_text(text, citing.spans.speaker) == "The Financial Times"
     _text, claims = claims_of(nlp, "The ministry did not provide evidence that the ship carried weapons.")
     assert not any(c.cue and "evidence" in c.cue for c in claims)
+
+
+def test_trailing_cue_parsed_as_a_conjunct_and_act_hung_on_an_adjective(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Syria has sharply cut its fuel imports over the summer, the energy agency "
+                                  "said in a quarterly report.")
+    said = by_cue(claims, "said")
+    assert said.content.startswith("Syria has sharply cut its fuel imports")
+    assert span_text(text, said.spans.speaker) == "the energy agency"
+    text, claims = claims_of(nlp, "The ministry rejected the audit as politically motivated and accused "
+                                  "Sweden of interfering.")
+    rejected, accused = by_cue(claims, "rejected"), by_cue(claims, "accused")
+    assert "accused" not in rejected.content
+    assert span_text(text, accused.spans.speaker) == "The ministry"
+    _text, claims = claims_of(nlp, "Washington has not confirmed its plans.")
+    assert claims == []

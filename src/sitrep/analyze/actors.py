@@ -529,6 +529,9 @@ class ActorResolver:
                 if a.code is None and mod is not None:
                     a = a.model_copy(update={"code": mod.code})
             a = a.model_copy(update={"text": text, "start": span_start, "end": span_end})
+            if m.entry.kind in {"igo", "organ", "ngo", "group", "media"} and a.code and tok.pos_ in {"NOUN", "PROPN"}:
+                # "the International Atomic Energy Agency ... the agency", "the nuclear watchdog ... the watchdog"
+                self._by_lemma.setdefault(tok.lemma_.lower(), a)
             if m.entry.kind == "person":  # a listed person: later "he", "she" and the surname follow
                 self._last_person = a
                 self._by_surname.setdefault(doc[m.end - 1].text, a)
@@ -575,6 +578,10 @@ class ActorResolver:
                 self._last_person = a
             return a
         if sector is None and code is None:
+            prev_org = self._by_lemma.get(tok.lemma_.lower())
+            if prev_org is not None and tok.pos_ == "NOUN" and any(t.lower_ == "the" for t in tok.lefts):
+                # "the agency" after "the International Atomic Energy Agency"
+                return prev_org.model_copy(update={"text": text, "start": span_start, "end": span_end})
             return None
         owner = next((t for t in tok.lefts if t.dep_ == "poss" and t.lower_ in {"his", "her"}), None)
         if code is None and sector is not None and owner is not None and self._last_person is not None \

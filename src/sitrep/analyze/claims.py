@@ -74,8 +74,8 @@ import yaml
 
 from sitrep.analyze.actors import ActorResolver
 from sitrep.analyze.nlp import DATELINE as _DATELINE
+from sitrep.analyze.nlp import SAYING, reporter_of_conjunct
 from sitrep.analyze.nlp import nearest_first as _nearest_first
-from sitrep.analyze.nlp import reporter_of_conjunct
 from sitrep.model import Actor, Claim, Spans
 
 __all__ = ["find_claims", "Lexicon", "load_lexicon", "quote_spans"]
@@ -327,6 +327,10 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
         h = v.head
         if v.dep_ == "pcomp" or h.pos_ == "ADJ":
             h = h.head
+        for _ in range(3):  # ("rejected the findings as politically motivated and accused ...":
+            if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:  # the conjunct hangs on the adjective)
+                break
+            h = h.head
         if h.pos_ in ("VERB", "AUX"):
             if v.dep_ == "xcomp":  # raising: "X is expected to endorse"
                 for c in h.children:
@@ -514,11 +518,17 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
         return qb
     # a parenthetical cue: Y, X said, Z   /   Y, said X.
     has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
-    if (v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX")
+    # ("A, the watchdog said in a report": the parser may coordinate the cue with A's verb)
+    comma_conj = v.dep_ == "conj" and v.i > v.head.i and lemma in _SAY and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i > 0 and v.doc[c.left_edge.i - 1].text == ","
+        for c in kids)
+    if ((v.dep_ in ("parataxis", "ccomp", "advcl") or comma_conj) and v.head.i != v.i
+            and v.head.pos_ in ("VERB", "AUX")
             and has_subj and not any(c.dep_ == "dobj" for c in kids) and lemma not in lex.physical and known):
         # (a complement clause after its verb is that verb's content, not an inserted cue:
         # "Rutte said the alliance would respond")
-        if v.dep_ == "parataxis" or (v.dep_ == "ccomp" and v.i < v.head.i) or (v.dep_ == "advcl" and v.i > v.head.i):
+        if v.dep_ == "parataxis" or comma_conj or (v.dep_ == "ccomp" and v.i < v.head.i) or (
+                v.dep_ == "advcl" and v.i > v.head.i):
             h = v.head
             hs, he = _subtree_span(h)
             vs, ve = _subtree_span(v)
@@ -656,6 +666,11 @@ def _cut_nested_cue(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, int
         # "said A and warned B": the parser put the speaker's second act inside the content
         reporter = reporter_of_conjunct(t)
         reporter_again = reporter is not None and reporter.i == v.i
+        # "rejected the findings as motivated and accused X": a saying verb coordinated with a word
+        # that is no verb is the speaker's next act, hung on the content by the parser
+        if t.dep_ == "conj" and t.head.pos_ not in ("VERB", "AUX") and _lemma(t) in SAYING and not any(
+                k.dep_ in _SPEAKER_DEPS for k in t.children):
+            reporter_again = True
         if not (participle or pronoun_subject or reporter_again):
             continue
         cut = int(doc[t.left_edge.i].idx)
@@ -794,8 +809,10 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
             and _lemma(v.head) in lex.verb_stance:
         return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
     negated = any(c.dep_ == "neg" for c in v.children)
-    if negated and lemma in _NO_ANSWER and not any(c.dep_ == "ccomp" for c in v.children):
-        return None  # "did not respond to a request for comment": nothing is said
+    if negated and (lemma in _NO_ANSWER or lex.verb_stance.get(lemma) in ("confirm", "deny")) and not any(
+            c.dep_ in ("ccomp", "xcomp") for c in v.children) and D.quote_after(_tok_end(v), _tok_end(v) + 3) is None:
+        # "did not respond to a request for comment", "has not confirmed its plans": nothing is said
+        return None
     content = _content_of_verb(v, D, sent)
     if content is None or content[1] - content[0] < 2:
         return None

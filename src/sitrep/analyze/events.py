@@ -294,6 +294,11 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
     if tok.dep_ in {"conj", "acomp", "attr"}:
         if tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
             return next(c for c in head.children if c.dep_ == "nsubjpass"), False
+        if tok.dep_ == "conj" and head.pos_ not in {"VERB", "AUX"}:
+            # "rejected the findings as motivated and accused X": the parser hung the second verb on
+            # a word of the first one's phrase; it shares the nearest verb's subject
+            while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+                head = head.head
         return _subject(head, seen + 1)[0], False
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
             and head.head.lemma_.lower() in BLAME_VERBS:
@@ -634,6 +639,11 @@ class EventFinder:
         for x in tok.subtree:
             # "according to Yle": who reports the event is not its target
             if x.lower_ == "according" and x.i not in skip:
+                skip.update(y.i for y in x.subtree)
+            # a second act hung on a word of the first one's phrase ("rejected the findings as
+            # motivated and accused Britain"): its arguments are its own
+            if x.dep_ == "conj" and x.pos_ == "VERB" and x.head.pos_ not in ("VERB", "AUX") \
+                    and x.lemma_.lower() in self.lex.verbs and x.i not in skip:
                 skip.update(y.i for y in x.subtree)
             # a relative clause inside an argument ("the cable that links Finland and Estonia")
             # says something about the argument, not who the event is done to
