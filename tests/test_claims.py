@@ -23,6 +23,9 @@ class _PlainResolver:
     def gazetteer_kind(self, i: int) -> str | None:
         return None
 
+    def actor_for_token(self, i: int) -> Actor | None:
+        return None
+
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
@@ -423,4 +426,11 @@ def test_trailing_cue_parsed_as_a_conjunct_and_act_hung_on_an_adjective(nlp: Any
     assert "accused" not in rejected.content
     assert span_text(text, accused.spans.speaker) == "The ministry"
     _text, claims = claims_of(nlp, "Washington has not confirmed its plans.")
+    assert claims == []
+
+
+def test_time_clause_is_no_inserted_cue_and_briefing_needs_a_clause(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "The treaty allows members to request talks when they feel threatened.")
+    assert not any(c.cue == "feel" for c in claims)
+    _text, claims = claims_of(nlp, "He was not authorized to brief reporters.")
     assert claims == []

@@ -283,3 +283,22 @@ def test_cooperation_and_legal_action_readings(nlp: Any) -> None:
     assert evs and evs[0].type == "AID"
     evs = events(nlp, "Canada accepted 2,000 Sudanese refugees last year.")
     assert evs and evs[0].type == "AID"
+
+
+def test_reaching_a_place_is_no_agreement_and_inability_is_no_refusal(nlp: Any) -> None:
+    evs = events(nlp, "Officials in Vilnius said the balloons could not have reached Lithuania.")
+    assert not any(e.type in {"AGREE", "REJECT"} for e in evs)
+    evs = [e for e in events(nlp, "Chile and Peru reached an agreement on fishing rights.") if e.type == "AGREE"]
+    assert evs
+
+
+def test_reported_it_is_the_reporter_and_the_official_stays_unnamed(nlp: Any) -> None:
+    out = list(analyze_texts([AnalyzeInput(id="r", text=(
+        "Russia's Defense Ministry said it had not intended to hit targets in Poland. A senior European "
+        "official said the drones were aimed at Poland. \"This was no accident,\" the official said. "
+        "Poland closed two airports."))]))
+    claims = out[0].claims
+    nested = [c for c in claims if c.speaker and c.speaker.text == "it"]
+    assert not nested or nested[0].speaker.code == "RUS"  # type: ignore[union-attr]
+    official = [c for c in claims if c.speaker and c.speaker.text == "the official"]
+    assert official and official[0].speaker.code != "POL"  # type: ignore[union-attr]

@@ -593,11 +593,11 @@ class ActorResolver:
             definite = any(t.lower_ in {"the", "this", "that"} for t in tok.lefts)
             if prev_np is not None and prev_np.code and definite:
                 code, name = prev_np.code, prev_np.name
+            elif definite and prev_np is not None:
+                pass  # "the official" after "a senior European official": that one, country unknown
             elif definite and sector in {"GOV", "MIL", "POL", "LEG", "JUD", "INT"} and self._lead_code:
                 code = self._lead_code
                 name = self.g.country_names.get(code)
-            elif definite and prev_np is not None:
-                pass
             elif sector in {"POL", "LEG", "JUD"} and self._lead_code and tok.tag_ in {"NNS", "NN"} and not any(
                     t.lower_ in {"a", "an", "foreign", "international"} for t in tok.lefts):
                 # "police fired tear gas", "opposition parties denied": domestic institutions named bare,
@@ -608,8 +608,9 @@ class ActorResolver:
                 if sector not in {"CVL", "REB", "BUS", "MED", "MIL", "POL", "GOV", "LEG", "JUD", "INT"}:
                     return None
         a = Actor(text=text, code=code, sector=sector, name=name, start=span_start, end=span_end)
-        if code:
-            self._by_lemma[tok.lemma_.lower()] = a
+        # the last phrase with this head: "the official" after "a senior European official" is that
+        # official (with no country), not the article's country
+        self._by_lemma[tok.lemma_.lower()] = a
         return a
 
     def _namelike(self, tok: Any) -> bool:

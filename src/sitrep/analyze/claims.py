@@ -519,12 +519,15 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     # a parenthetical cue: Y, X said, Z   /   Y, said X.
     has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     # ("A, the watchdog said in a report": the parser may coordinate the cue with A's verb)
+    # "when they feel threatened" is no inserted cue
+    subordinate = any(c.dep_ == "mark" or c.dep_ == "advmod" and c.lower_ in _WH_TIME for c in kids)
     comma_conj = v.dep_ == "conj" and v.i > v.head.i and lemma in _SAY and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i > 0 and v.doc[c.left_edge.i - 1].text == ","
         for c in kids)
     if ((v.dep_ in ("parataxis", "ccomp", "advcl") or comma_conj) and v.head.i != v.i
             and v.head.pos_ in ("VERB", "AUX")
-            and has_subj and not any(c.dep_ == "dobj" for c in kids) and lemma not in lex.physical and known):
+            and has_subj and not subordinate and not any(c.dep_ == "dobj" for c in kids)
+            and lemma not in lex.physical and known):
         # (a complement clause after its verb is that verb's content, not an inserted cue:
         # "Rutte said the alliance would respond")
         if v.dep_ == "parataxis" or comma_conj or (v.dep_ == "ccomp" and v.i < v.head.i) or (
@@ -794,6 +797,9 @@ def _neither_nor(v: Any) -> bool:
     first = v.head if v.dep_ == "conj" else v
     return any(c.lower_ == "neither" for c in first.children) or any(
         c.lower_ == "nor" for c in first.children)
+
+
+_WH_TIME = {"when", "whenever", "where", "wherever", "while", "once", "as"}
 
 
 # verbs of answering: negated, they report silence ("did not reply to questions")
@@ -1117,6 +1123,26 @@ def _hedged(text: str, content: tuple[int, int], cue_words: str, lex: Lexicon) -
     return any(p in body for p in lex.hedge_phrases)
 
 
+def _reporter_actor(pron: Any, resolver: ActorResolver) -> Actor | None:
+    """For "it"/"they" inside what someone reports ("the ministry said it had not intended ..."), the
+    reporter: the first subject above a clausal complement that is not itself a pronoun."""
+    cur, crossed = pron.head, False
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "ccomp":
+            crossed = True
+        elif cur.dep_ not in ("conj", "xcomp", "advcl"):
+            return None
+        cur = cur.head
+        if crossed:
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                found = resolver.actor_for_token(subj.i)
+                return found if found is not None and found.code else None
+    return None
+
+
 def _speaker_actor(D: _Doc, resolver: ActorResolver, head: Any, span: tuple[int, int]) -> Actor | None:
     """The actor for a speaker span; pronouns the resolver leaves unlinked go to the last person named."""
     actor = resolver.actor_for_span(span[0], span[1])
@@ -1131,6 +1157,10 @@ def _speaker_actor(D: _Doc, resolver: ActorResolver, head: Any, span: tuple[int,
                 if found is not None and found.code and len(found.code) == 3:
                     actor = actor.model_copy(update={"code": found.code})
                     break
+    if head.lower_ in ("it", "they", "we") and actor.name is None and actor.code is None:
+        found = _reporter_actor(head, resolver)
+        if found is not None:
+            return actor.model_copy(update={"code": found.code, "sector": found.sector, "name": found.name})
     if head.lower_ in _PRONOUNS and actor.name is None and actor.code is None:
         person = None
         for s, e, lab in D.ents:

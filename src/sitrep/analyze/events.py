@@ -174,10 +174,11 @@ def _objects(tok: Any) -> list[Any]:
 
 
 def _object_nouns(tok: Any) -> list[Any]:
-    """The direct objects and, behind each, the noun of its "of" phrase: in "launched two days of
-    exercises" and "approved a package of sanctions" that noun says what the act is."""
+    """The direct objects (or the passive subject) and, behind each, the noun of its "of" phrase: in
+    "launched two days of exercises" and "approved a package of sanctions" that noun says what the act is."""
     out = []
-    for o in _objects(tok):
+    # (in the passive the object is the subject: "no agreement was reached")
+    for o in _objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]:
         out.append(o)
         out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobj_of(c))
     return out
@@ -533,7 +534,8 @@ class EventFinder:
         coop = etype in COOPERATIVE
         # an intended deployment is not a threat in itself ("ready to send peacekeepers")
         conflict = etype in MATERIAL_CONFLICT - {"MOBILIZE"} or tok.lemma_.lower() == "boycott"
-        if neg and (coop or etype == "AGREE"):
+        able = bool(aux & {"could", "can", "ca", "may", "might"})  # "could not have reached": ability, not refusal
+        if neg and not able and (coop or etype == "AGREE"):
             return ("REJECT", [], [])
         if must and not neg:
             speaker: list[Actor] = []
