@@ -149,3 +149,10 @@ def test_definite_description_of_a_named_organisation(nlp: Any) -> None:
             "inspectors were turned away.")
     a = actor_of(nlp, text, "The agency")
     assert a is not None and a.code == "IAEA"
+
+
+def test_role_noun_stands_for_the_person_with_that_title(nlp: Any) -> None:
+    text = ("Kenyan Foreign Ministry spokeswoman Amina Wanjiru said the talks would resume. The spokeswoman "
+            "added that a date had been set.")
+    a = actor_of(nlp, text, "The spokeswoman")
+    assert a is not None and a.name == "Amina Wanjiru" and a.code == "KEN"

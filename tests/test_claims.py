@@ -26,6 +26,9 @@ class _PlainResolver:
     def actor_for_token(self, i: int) -> Actor | None:
         return None
 
+    def refers_to_person(self, i: int) -> bool:
+        return False
+
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:

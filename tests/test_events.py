@@ -302,3 +302,9 @@ def test_reported_it_is_the_reporter_and_the_official_stays_unnamed(nlp: Any) ->
     assert not nested or nested[0].speaker.code == "RUS"  # type: ignore[union-attr]
     official = [c for c in claims if c.speaker and c.speaker.text == "the official"]
     assert official and official[0].speaker.code != "POL"  # type: ignore[union-attr]
+
+
+def test_representations_and_signals(nlp: Any) -> None:
+    evs = events(nlp, "China lodged solemn representations with Japan over the visit.")
+    assert evs and evs[0].type == "ACCUSE" and "JPN" in codes(evs[0].targets)
+    assert not any(e.type == "AID" for e in events(nlp, "Seoul sent a clear signal to Pyongyang."))

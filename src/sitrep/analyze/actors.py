@@ -297,6 +297,8 @@ class ActorResolver:
         self._last_person: Actor | None = None
         self._lead_code: str | None = None
         self._person_ent: dict[int, Any] = {}  # token -> PERSON entity (or True)
+        self._by_title: dict[str, Actor] = {}  # role noun ("spokesperson") -> the last person titled so
+        self._person_refs: set[int] = set()  # tokens of role nouns that stand for a named person
 
     # ------------------------------------------------------------------ public
 
@@ -355,6 +357,11 @@ class ActorResolver:
                     seen.add(key)
                     out.append(x)
         return out
+
+    def refers_to_person(self, i: int) -> bool:
+        """Token ``i`` is a role noun that stands for a person named earlier ("the spokesperson")."""
+        self._resolve_all()
+        return i in self._person_refs
 
     def gazetteer_kind(self, i: int) -> str | None:
         """The kind of gazetteer name token ``i`` is part of (country, igo, organ, group, media ...), or None."""
@@ -533,6 +540,9 @@ class ActorResolver:
                 # "the International Atomic Energy Agency ... the agency", "the nuclear watchdog ... the watchdog"
                 self._by_lemma.setdefault(tok.lemma_.lower(), a)
             if m.entry.kind == "person":  # a listed person: later "he", "she" and the surname follow
+                title = [t for t in toks if t.i < m.start and t.pos_ == "NOUN"]
+                if title:  # "Foreign Ministry spokesperson Lin Jian" ... "the spokesperson"
+                    self._by_title[title[-1].lemma_.lower()] = a
                 self._last_person = a
                 self._by_surname.setdefault(doc[m.end - 1].text, a)
                 if m.end - m.start >= 2:  # ("Lee Jae-myung" ... "Lee")
@@ -570,6 +580,9 @@ class ActorResolver:
             if code is None and sector is not None:
                 code = self._lead_code or self._previous_state(tok)
             a = Actor(text=text, code=code, sector=sector, name=full, start=span_start, end=span_end)
+            if title and sector is not None and title[-1].pos_ == "NOUN":
+                # "Foreign Ministry spokesperson Lin Jian" ... "the spokesperson"
+                self._by_title[title[-1].lemma_.lower()] = a
             if tok.i == person[-1].i or tok.i == person.root.i:
                 self._by_surname[surname] = a
                 if len(person) >= 2 and person[0].text[:1].isupper():
@@ -577,6 +590,12 @@ class ActorResolver:
                     self._by_surname.setdefault(person[0].text, a)
                 self._last_person = a
             return a
+        titled = self._by_title.get(tok.lemma_.lower())
+        if titled is not None and tok.tag_ == "NN" and [t.lower_ for t in tok.lefts] == ["the"]:
+            # "the spokesperson said" after "ministry spokesperson Lin Jian": that person
+            self._person_refs.add(tok.i)
+            self._last_person = titled
+            return titled.model_copy(update={"text": text, "start": span_start, "end": span_end})
         if sector is None and code is None:
             prev_org = self._by_lemma.get(tok.lemma_.lower())
             if prev_org is not None and tok.pos_ == "NOUN" and any(t.lower_ == "the" for t in tok.lefts):

@@ -1063,7 +1063,8 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
                  gazetteer_kind: str | None = None) -> str:
     """Classify a speaker phrase (see the module docstring).  ``gazetteer_kind``: the kind of the
     gazetteer name the phrase is headed by, when it is one: a known organisation is a body even
-    where the entity recogniser reads a person in its name ("Doctors Without Borders")."""
+    where the entity recogniser reads a person in its name ("Doctors Without Borders"); "person"
+    also for a role noun standing for a person named before ("the spokesperson")."""
     if head is None or span is None:
         return "unattributed"
     if gazetteer_kind == "media":
@@ -1241,8 +1242,8 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
         inside = D.inside_quotes(s, e)
         claims.append(Claim(
             speaker=actor,
-            source_type=_source_type(D, head, head_span, actor,
-                                     resolver.gazetteer_kind(head.i) if head is not None else None),
+            source_type=_source_type(D, head, head_span, actor, None if head is None else (
+                "person" if resolver.refers_to_person(head.i) else resolver.gazetteer_kind(head.i))),
             cue=cue_text,
             stance=r.stance,
             hedged=_hedged(text, r.content, cue_text or "", lex),
