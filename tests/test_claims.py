@@ -437,3 +437,12 @@ def test_time_clause_is_no_inserted_cue_and_briefing_needs_a_clause(nlp: Any) ->
     assert not any(c.cue == "feel" for c in claims)
     _text, claims = claims_of(nlp, "He was not authorized to brief reporters.")
     assert claims == []
+
+
+def test_closing_participle_of_a_reported_clause_is_the_reporters(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The ministry said on Tuesday that Serbia would never recognize Kosovo, "
+                                  "rejecting a French proposal.")
+    rejecting = by_cue(claims, "rejecting")
+    assert span_text(text, rejecting.spans.speaker) == "The ministry" and rejecting.stance == "deny"
+    _text, claims = claims_of(nlp, "Rewarding aggression would only invite more of it.")
+    assert claims == []

@@ -338,7 +338,7 @@ class EventFinder:
             return []
         if tok.pos_ == "PRON" and tok.lower_ in ANAPHORS:
             gov = self._governing_subject(tok)
-            if gov is not None:
+            if gov is not None and not (tok.lower_ == "it" and gov.ent_type_ == "PERSON"):  # ("it" is no person)
                 return self.actors(gov)
         out = self.r.actors_for_token(tok.i)
         if not out and (tok.like_num or tok.lemma_.lower() in QUANTITY_HEADS):

@@ -129,9 +129,16 @@ def reporter_of_conjunct(verb: Any) -> Any | None:
     to the verb of a clause reported by another verb of saying, belongs to the reporter: reported
     clauses seldom end in a second act of speech by their own subject.  Left alone when that subject
     is a person ("said the minister had resigned and accused ..."), where both readings are common.
-    Returns the reporting verb, or None.
+    The same holds for a participle after a comma at the end of the reported clause ("said Kyiv
+    would never recognize X, rejecting a U.S. proposal").  Returns the reporting verb, or None.
     """
-    if verb.dep_ != "conj" or verb.lemma_.lower() not in SAYING:
+    if verb.lemma_.lower() not in SAYING:
+        return None
+    # ("said that Kyiv would never recognize X, rejecting a U.S. proposal": a participle after a
+    # comma at the end of the reported clause is the reporter's act as well)
+    participle = (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and verb.i > 0
+                  and verb.doc[verb.i - 1].text == ",")
+    if verb.dep_ != "conj" and not participle:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         return None
