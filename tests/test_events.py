@@ -308,3 +308,14 @@ def test_representations_and_signals(nlp: Any) -> None:
     evs = events(nlp, "China lodged solemn representations with Japan over the visit.")
     assert evs and evs[0].type == "ACCUSE" and "JPN" in codes(evs[0].targets)
     assert not any(e.type == "AID" for e in events(nlp, "Seoul sent a clear signal to Pyongyang."))
+
+
+def test_dropping_objections_and_members_of_a_body(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Slovakia dropped its objections to the new package.") if e.type == "CONCEDE"]
+    assert evs and "SVK" in codes(evs[0].sources)
+    evs = [e for e in events(nlp, "Several members of the European Parliament called for an inquiry.")
+           if e.type == "REQUEST"]
+    assert evs and "EU" in codes(evs[0].sources)
+    out = list(analyze_texts([AnalyzeInput(id="m", text="A leaked memo seen by two newspapers suggests that the "
+                                                        "vote was delayed on purpose.")]))
+    assert out[0].claims and out[0].claims[0].source_type == "document"

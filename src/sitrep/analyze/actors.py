@@ -596,6 +596,14 @@ class ActorResolver:
             self._person_refs.add(tok.i)
             self._last_person = titled
             return titled.model_copy(update={"text": text, "start": span_start, "end": span_end})
+        if sector is None and code is None and person is None and tok.lemma_.lower() in GENERIC_HEADS and depth < 2:
+            # "members of the European Parliament", "leaders of the junta": the body they belong to
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    inner = next((self._resolve_head(p, depth + 1) for p in prep.children if p.dep_ == "pobj"), None)
+                    if inner is not None and inner.code:
+                        return Actor(text=text, code=inner.code, sector=inner.sector, name=inner.name,
+                                     start=span_start, end=span_end)
         if sector is None and code is None:
             prev_org = self._by_lemma.get(tok.lemma_.lower())
             if prev_org is not None and tok.pos_ == "NOUN" and any(t.lower_ == "the" for t in tok.lefts):

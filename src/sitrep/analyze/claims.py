@@ -1082,6 +1082,8 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     sector = actor.sector if actor is not None else None
     if sector == "INT" or words & sw["intelligence"]:
         return "intelligence"
+    if hl in sw["document"] or hw in sw["document"]:
+        return "document"  # "a confidential memo seen by newspapers", "Leaked Memo Suggests ..."
     ents = {lab for s, e, lab in D.ents if s < span[1] and e > span[0]}
     owned = head.ent_type_ != "PERSON" and head.pos_ == "NOUN" and any(
         c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in head.children) and (
