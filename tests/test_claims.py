@@ -446,3 +446,8 @@ def test_closing_participle_of_a_reported_clause_is_the_reporters(nlp: Any) -> N
     assert span_text(text, rejecting.spans.speaker) == "The ministry" and rejecting.stance == "deny"
     _text, claims = claims_of(nlp, "Rewarding aggression would only invite more of it.")
     assert claims == []
+
+
+def test_question_from_reporters_is_not_a_claim(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "The Kremlin declined to comment when asked by reporters about the blast.")
+    assert [c.cue for c in claims] == ["declined"]

@@ -799,6 +799,7 @@ def _neither_nor(v: Any) -> bool:
         c.lower_ == "nor" for c in first.children)
 
 
+_PRESS = {"reporter", "journalist", "press", "medium", "media", "interviewer", "correspondent"}
 _WH_TIME = {"when", "whenever", "where", "wherever", "while", "once", "as"}
 
 
@@ -814,6 +815,9 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and _is_cue_verb(v.head, lex) \
             and _lemma(v.head) in lex.verb_stance:
         return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
+    if lemma in ("ask", "question") and any(
+            p.lemma_.lower() in _PRESS for c in v.children if c.dep_ == "agent" for p in c.children):
+        return None  # "when asked by reporters about X": the question is not the claim, the answer is
     negated = any(c.dep_ == "neg" for c in v.children)
     if negated and (lemma in _NO_ANSWER or lex.verb_stance.get(lemma) in ("confirm", "deny")) and not any(
             c.dep_ in ("ccomp", "xcomp") for c in v.children) and D.quote_after(_tok_end(v), _tok_end(v) + 3) is None:
