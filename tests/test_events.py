@@ -319,3 +319,10 @@ def test_dropping_objections_and_members_of_a_body(nlp: Any) -> None:
     out = list(analyze_texts([AnalyzeInput(id="m", text="A leaked memo seen by two newspapers suggests that the "
                                                         "vote was delayed on purpose.")]))
     assert out[0].claims and out[0].claims[0].source_type == "document"
+
+
+def test_attitude_toward_a_nominal_event_is_not_doing_it(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Guinea said it disagreed with the sanctions against Niger.") if e.type == "SANCTION"]
+    assert not evs or "GIN" not in codes(evs[0].sources)
+    evs = [e for e in events(nlp, "Israel intensified its airstrikes on Gaza.") if e.type == "ASSAULT"]
+    assert evs and "ISR" in codes(evs[0].sources)

@@ -48,7 +48,7 @@ from typing import Any
 import yaml
 
 from sitrep.analyze.actors import ActorResolver
-from sitrep.analyze.nlp import depth, nearest_first, reporter_of_conjunct
+from sitrep.analyze.nlp import SAYING, depth, nearest_first, reporter_of_conjunct
 from sitrep.analyze.time import resolve_date
 from sitrep.model import Actor, Event
 
@@ -62,6 +62,11 @@ ALLEGE_WORDS = {"allege", "claim", "accuse", "suspect", "rumor", "rumour", "purp
                 "allegation", "accusation", "report", "reports", "claims", "rumors", "rumours", "suspicion",
                 "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "believe", "fear",
                 "charge", "assume"}
+# verbs of speech and attitude: their subject comments on a nominal event, it does not do it
+STANCE_VERBS = SAYING | {"disagree", "oppose", "support", "back", "condemn", "criticize", "criticise", "discuss",
+                         "investigate", "mourn", "fear", "expect", "report", "describe", "survive", "escape",
+                         "flee", "protest", "regret", "deplore", "decry", "denounce", "hail", "applaud", "witness",
+                         "blame", "dispute", "acknowledge", "confirm", "deny", "reject", "dismiss", "join"}
 # nouns that count people: their "of" phrase says who ("thousands of protesters")
 QUANTITY_HEADS = {"ten", "tens", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                   "millions", "score", "scores", "number", "group", "groups", "crowd", "crowds", "band", "contingent",
@@ -458,8 +463,11 @@ class EventFinder:
             sources, targets = self._noun_args(tok)
             if not sources and tok.dep_ in {"dobj", "nsubj", "pobj", "attr"}:
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-                subj, _ = _subject(verb)
-                sources = self.actors(subj) if subj is not None and subj.i != tok.i else []
+                if verb.lemma_.lower() not in STANCE_VERBS:
+                    # ("Israel intensified airstrikes": the subject does it; not "Guinea disagreed with
+                    # the sanctions" or "Russia condemned the attack": an attitude toward someone's act)
+                    subj, _ = _subject(verb)
+                    sources = self.actors(subj) if subj is not None and subj.i != tok.i else []
             if not sources and not targets:
                 return []
         else:
