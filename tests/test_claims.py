@@ -451,3 +451,12 @@ def test_closing_participle_of_a_reported_clause_is_the_reporters(nlp: Any) -> N
 def test_question_from_reporters_is_not_a_claim(nlp: Any) -> None:
     _text, claims = claims_of(nlp, "The Kremlin declined to comment when asked by reporters about the blast.")
     assert [c.cue for c in claims] == ["declined"]
+
+
+def test_anonymity_formula_gives_no_claims(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The official, who spoke on condition of anonymity to discuss security "
+                                  "matters, said the base had been used for years.")
+    assert [c.cue for c in claims] == ["said"]
+    _text, claims = claims_of(nlp, "Two diplomats who asked not to be named because they were not "
+                                   "authorised to speak publicly said the talks had failed.")
+    assert [c.cue for c in claims] == ["said"]

@@ -326,3 +326,15 @@ def test_attitude_toward_a_nominal_event_is_not_doing_it(nlp: Any) -> None:
     assert not evs or "GIN" not in codes(evs[0].sources)
     evs = [e for e in events(nlp, "Israel intensified its airstrikes on Gaza.") if e.type == "ASSAULT"]
     assert evs and "ISR" in codes(evs[0].sources)
+
+
+def test_source_types_of_modifier_names_and_named_companies(nlp: Any) -> None:
+    out = list(analyze_texts([AnalyzeInput(id="t", text=(
+        "A Biden administration official, who spoke on condition of anonymity to discuss intelligence matters, "
+        "said the site was old. Niger's state power company Nigelec said the supply had stopped."))]))
+    claims = out[0].claims
+    official = [c for c in claims if c.speaker and "official" in (c.speaker.text or "")]
+    assert official and official[0].source_type == "anonymous"
+    assert official[0].speaker.name != "Joe Biden"  # type: ignore[union-attr]
+    company = [c for c in claims if c.speaker and "Nigelec" in (c.speaker.text or "")]
+    assert company and company[0].source_type == "official_body"

@@ -557,7 +557,8 @@ class ActorResolver:
         code = mod.code if mod is not None else None
         name: str | None = None
         if mod is not None and person is None:
-            name = mod.name
+            # ("a Biden administration official" is American, not Biden)
+            name = self.g.country_names.get(mod.code or "", mod.name) if mod.kind == "person" else mod.name
         if code is None and sector is not None and person is None and depth < 2:
             for prep in tok.rights:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "at", "to", "from", "in"}:

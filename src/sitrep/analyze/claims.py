@@ -803,6 +803,23 @@ _PRESS = {"reporter", "journalist", "press", "medium", "media", "interviewer", "
 _WH_TIME = {"when", "whenever", "where", "wherever", "while", "once", "as"}
 
 
+def _anonymity_formula(v: Any) -> bool:
+    """``v`` belongs to the formula that explains a source's anonymity, not to a statement:
+    "(who spoke) on condition of anonymity to discuss X", "asked not to be named", "(were) not
+    authorised to speak publicly"."""
+    if v.dep_ == "advcl" and any(t.lower_ == "anonymity" for t in v.head.subtree if t.i < v.i):
+        return True
+    if _lemma(v) == "ask" and any(c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify")
+                                   for c in v.children):
+        return True
+    head = v.head
+    return v.dep_ == "xcomp" and head.lemma_.lower() in _PERMIT and any(
+        c.dep_ == "neg" for c in head.children)
+
+
+_PERMIT = {"authorize", "authorise", "authorized", "authorised", "allow", "permit", "clear", "empower"}
+
+
 # verbs of answering: negated, they report silence ("did not reply to questions")
 _NO_ANSWER = {"respond", "reply", "answer", "react", "return", "comment"}
 
@@ -815,6 +832,8 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and _is_cue_verb(v.head, lex) \
             and _lemma(v.head) in lex.verb_stance:
         return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
+    if _anonymity_formula(v):
+        return None  # "spoke on condition of anonymity to discuss ...", "asked not to be named"
     if lemma in ("ask", "question") and any(
             p.lemma_.lower() in _PRESS for c in v.children if c.dep_ == "agent" for p in c.children):
         return None  # "when asked by reporters about X": the question is not the claim, the answer is
@@ -1060,6 +1079,11 @@ _WORD = re.compile(r"[\w']+")
 _MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?>|\b[a-z_]+=\"")
 
 
+# nouns that introduce the name of an organisation ("state power company Nigelec")
+_ORG_NOUNS = {"company", "firm", "corporation", "bank", "agency", "operator", "utility", "group", "organisation",
+              "organization", "broadcaster", "network", "carrier", "airline", "manufacturer", "producer",
+              "conglomerate", "party", "movement", "union", "association", "charity", "foundation", "institute",
+              "ministry", "service", "department", "council", "committee", "commission", "court", "newspaper"}
 _BODY_SECTORS = ("GOV", "MIL", "LEG", "JUD", "POL", "IGO")
 
 
@@ -1080,7 +1104,11 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     if gazetteer_kind in ("igo", "organ", "group", "ngo"):
         return "intelligence" if actor is not None and actor.sector == "INT" else "official_body"
     sw = D.lex.source_words
-    words = {w.lower() for w in _WORD.findall(D.text[span[0]:span[1]])}
+    # the words of the phrase itself, not of a clause about it ("the official, who spoke on condition
+    # of anonymity to discuss intelligence matters" is no intelligence service)
+    clauses = [c for c in head.children if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i]
+    core_end = min([int(c.left_edge.idx) for c in clauses] + [span[1]])
+    words = {w.lower() for w in _WORD.findall(D.text[span[0]:max(core_end, span[0])])}
     hl = head.lemma_.lower()
     hw = head.lower_
     sector = actor.sector if actor is not None else None
@@ -1089,11 +1117,15 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     if hl in sw["document"] or hw in sw["document"]:
         return "document"  # "a confidential memo seen by newspapers", "Leaked Memo Suggests ..."
     ents = {lab for s, e, lab in D.ents if s < span[1] and e > span[0]}
-    owned = head.ent_type_ != "PERSON" and head.pos_ == "NOUN" and any(
-        c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in head.children) and (
-        head.lemma_.lower() in sw["official_body"] or sector in _BODY_SECTORS)
-    if "PERSON" in ents and not owned:
-        return "named_person"  # (not "Netanyahu's office": a body named after its head)
+    # a common noun with a person's name only as a modifier is no named person: "Netanyahu's office",
+    # "a Biden administration official", "Nigerien power officials" (a tagging slip)
+    modifier_only = head.ent_type_ != "PERSON" and head.pos_ == "NOUN"
+    if (head.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in _ORG_NOUNS
+                                     for c in head.children)) or (
+            hl in _ORG_NOUNS and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)):
+        return "official_body"  # "state power company Nigelec", "the opposition party Tisza"
+    if "PERSON" in ents and not modifier_only:
+        return "named_person"
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
         return "named_person"  # "Russia's chief negotiator, Vladimir Medinsky" (a name the NER missed)
     if head.pos_ == "PRON":
@@ -1118,7 +1150,8 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     if ents & {"GPE", "ORG", "NORP"}:
         return "official_body"
     if head.pos_ == "PROPN":
-        return "named_person"
+        # an unknown name introduced as an organisation ("state power company Nigelec") is a body
+        return "official_body" if sector in ("BUS", "CVL", "REB") else "named_person"
     return "anonymous"
 
 
