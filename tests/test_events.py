@@ -30,6 +30,16 @@ def codes(actors: Any) -> set[str]:
     return {a.code for a in actors if a.code}
 
 
+def analyzed_claims(text: str) -> list[Any]:
+    """The claims of one text through the whole analysis (gazetteer and coreference included)."""
+    return list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
+
+
+def said_by(claims: list[Any], speaker: str) -> list[Any]:
+    """The claims whose speaker phrase contains ``speaker``."""
+    return [c for c in claims if c.speaker and speaker in (c.speaker.text or "")]
+
+
 def test_lexicon_types_are_plover() -> None:
     lex = load_lexicon()
     assert {t for t, _ in lex.verbs.values()} <= PLOVER
@@ -264,15 +274,14 @@ def test_handing_over_a_proposal_is_no_retreat(nlp: Any) -> None:
 
 
 def test_speaker_types_of_named_appositions_and_capitals(nlp: Any) -> None:
-    out = list(analyze_texts([AnalyzeInput(id="s", text=(
+    claims = analyzed_claims(
         "Armenia's chief negotiator, Arman Petrosyan, who led the delegation, said the talks were useful. "
-        "Petrosyan said more talks would follow. Yerevan said the border was calm."))]))
-    claims = out[0].claims
-    first = [c for c in claims if c.speaker and "negotiator" in (c.speaker.text or "")]
+        "Petrosyan said more talks would follow. Yerevan said the border was calm.")
+    first = said_by(claims, "negotiator")
     assert first and first[0].source_type == "named_person"
-    later = [c for c in claims if c.speaker and c.speaker.text == "Petrosyan"]
-    assert later and later[0].speaker.code == "ARM"  # type: ignore[union-attr]
-    capital = [c for c in claims if c.speaker and c.speaker.text == "Yerevan"]
+    later = [c for c in said_by(claims, "Petrosyan") if c.speaker.text == "Petrosyan"]
+    assert later and later[0].speaker.code == "ARM"
+    capital = said_by(claims, "Yerevan")
     assert capital and capital[0].source_type == "official_body"
 
 
@@ -329,12 +338,11 @@ def test_attitude_toward_a_nominal_event_is_not_doing_it(nlp: Any) -> None:
 
 
 def test_source_types_of_modifier_names_and_named_companies(nlp: Any) -> None:
-    out = list(analyze_texts([AnalyzeInput(id="t", text=(
+    claims = analyzed_claims(
         "A Biden administration official, who spoke on condition of anonymity to discuss intelligence matters, "
-        "said the site was old. Niger's state power company Nigelec said the supply had stopped."))]))
-    claims = out[0].claims
-    official = [c for c in claims if c.speaker and "official" in (c.speaker.text or "")]
+        "said the site was old. Niger's state power company Nigelec said the supply had stopped.")
+    official = said_by(claims, "official")
     assert official and official[0].source_type == "anonymous"
-    assert official[0].speaker.name != "Joe Biden"  # type: ignore[union-attr]
-    company = [c for c in claims if c.speaker and "Nigelec" in (c.speaker.text or "")]
+    assert official[0].speaker.name != "Joe Biden"
+    company = said_by(claims, "Nigelec")
     assert company and company[0].source_type == "official_body"
