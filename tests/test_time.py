@@ -26,6 +26,8 @@ from sitrep.analyze.time import parse_published, resolve_date
         ("Monday", "2025-03-26", "2025-03-24"),
         ("yesterday", "2025-03-26T10:00:00", "2025-03-25"),
         ("two years ago", "2025-06-01", "2023"),
+        ("last week", "2025-10-03", "2025-09"),  # a week is told to its month
+        ("next week", "2025-10-15", "2025-10"),
     ],
 )
 def test_resolve(expr: str, published: str | None, want: str) -> None:

@@ -8,7 +8,8 @@ Method: candidates are spaCy's DATE entities (and bare years); each is read by a
 * dates without a year ("on 3 July", "December 15", "in March") take the year that puts them closest
   to the publication date (a December article's "January 5" is next year's);
 * relative expressions: "today", "yesterday", "tomorrow", weekdays ("on Monday": the last such day on or
-  before publication, "next Monday" the next one), "this/last/next month|year", "late last year",
+  before publication, "next Monday" the next one), "this/last/next week|month|year" (a week as its
+  month), "late last year",
   "earlier this year", "N years ago".
 
 The result is an ISO 8601 prefix at the precision the text gives: ``2025-12-15``, ``2025-12`` or ``2025``.
@@ -155,6 +156,14 @@ def resolve_date(expr: str, published: str | None = None) -> str | None:
         return _fmt(r.year + 1)
     if re.search(r"\b(this|current) year\b|\bearlier this year\b", low):
         return _fmt(r.year)
+    if ref.precision >= 3:
+        # a week is told only to the month: "last week" on 15 October is some day of 6-12 October
+        for pattern, days in ((r"\b(last|previous|past) (week|weekend)\b", -7),
+                              (r"\b(this|current) (week|weekend)\b|\bearlier this week\b", 0),
+                              (r"\bnext (week|weekend)\b", 7)):
+            if re.search(pattern, low):
+                d = r + timedelta(days=days)
+                return _fmt(d.year, d.month)
     if ref.precision >= 2:
         if re.search(r"\b(this|current) month\b", low):
             return _fmt(r.year, r.month)
