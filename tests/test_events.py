@@ -346,3 +346,16 @@ def test_source_types_of_modifier_names_and_named_companies(nlp: Any) -> None:
     assert official[0].speaker.name != "Joe Biden"
     company = said_by(claims, "Nigelec")
     assert company and company[0].source_type == "official_body"
+
+
+def test_trade_measures_and_titled_references(nlp: Any) -> None:
+    evs = events(nlp, "Beijing restricted exports of gallium to Japan.")
+    assert evs and evs[0].type == "SANCTION"
+    evs = events(nlp, "The European Union is preparing countermeasures against Canadian tariffs.")
+    assert evs and evs[0].type == "THREATEN" and "EU" in codes(evs[0].sources)
+    text = ("China announced new duties on Friday. China said more would follow. President Donald Trump "
+            "replied on Saturday. The White House said the president would not back down.")
+    back = [e for e in events(nlp, text) if e.type in {"REJECT", "CONCEDE"}]
+    assert back and "USA" in codes(back[0].sources)
+    claims = analyzed_claims("Trump responded on social media, writing that Canada had made a mistake.")
+    assert not any(c.cue == "responded" for c in claims)

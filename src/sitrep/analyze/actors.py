@@ -540,7 +540,7 @@ class ActorResolver:
                 # "the International Atomic Energy Agency ... the agency", "the nuclear watchdog ... the watchdog"
                 self._by_lemma.setdefault(tok.lemma_.lower(), a)
             if m.entry.kind == "person":  # a listed person: later "he", "she" and the surname follow
-                title = [t for t in toks if t.i < m.start and t.pos_ == "NOUN"]
+                title = [t for t in toks if t.i < m.start and (t.pos_ == "NOUN" or t.lower_ in self.g.sectors)]
                 if title:  # "Foreign Ministry spokesperson Lin Jian" ... "the spokesperson"
                     self._by_title[title[-1].lemma_.lower()] = a
                 self._last_person = a
@@ -581,7 +581,7 @@ class ActorResolver:
             if code is None and sector is not None:
                 code = self._lead_code or self._previous_state(tok)
             a = Actor(text=text, code=code, sector=sector, name=full, start=span_start, end=span_end)
-            if title and sector is not None and title[-1].pos_ == "NOUN":
+            if title and sector is not None and (title[-1].pos_ == "NOUN" or title[-1].lower_ in self.g.sectors):
                 # "Foreign Ministry spokesperson Lin Jian" ... "the spokesperson"
                 self._by_title[title[-1].lemma_.lower()] = a
             if tok.i == person[-1].i or tok.i == person.root.i:
@@ -597,6 +597,14 @@ class ActorResolver:
             self._person_refs.add(tok.i)
             self._last_person = titled
             return titled.model_copy(update={"text": text, "start": span_start, "end": span_end})
+        if code is None and person is None and sector is not None:
+            # "a ministry spokesperson" after "the Commerce Ministry": the ministry named before
+            for t in toks:
+                if t.i != tok.i and t.dep_ == "compound" and t.pos_ == "NOUN":
+                    prev = self._by_lemma.get(t.lemma_.lower())
+                    if prev is not None and prev.code:
+                        code = prev.code
+                        break
         if sector is None and code is None and person is None and tok.lemma_.lower() in GENERIC_HEADS and depth < 2:
             # "members of the European Parliament", "leaders of the junta": the body they belong to
             for prep in tok.rights:

@@ -574,7 +574,9 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     for c in kids:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("for", "about", "of", "on", "against"):
             for p in c.children:
-                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME"):  # not "said on Friday"
+                # not "said on Friday", not "responded on social media"
+                if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME") and not (
+                        c.lower_ == "on" and p.lemma_.lower() in _MEDIUM):
                     return _trim(text, *_subtree_span(p))
         if c.dep_ == "advcl" and c.i > v.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             return _trim(text, *_subtree_span(c))
@@ -799,6 +801,9 @@ def _neither_nor(v: Any) -> bool:
         c.lower_ == "nor" for c in first.children)
 
 
+# where something is said: "wrote on X", "responded on social media" -- not what is said
+_MEDIUM = {"medium", "media", "television", "tv", "radio", "twitter", "x", "facebook", "telegram", "platform",
+           "network", "website", "channel", "air", "instagram", "tiktok", "youtube", "truth", "account", "blog"}
 _PRESS = {"reporter", "journalist", "press", "medium", "media", "interviewer", "correspondent"}
 _WH_TIME = {"when", "whenever", "where", "wherever", "while", "once", "as"}
 

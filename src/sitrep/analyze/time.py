@@ -162,8 +162,8 @@ def resolve_date(expr: str, published: str | None = None) -> str | None:
                               (r"\b(this|current) (week|weekend)\b|\bearlier this week\b", 0),
                               (r"\bnext (week|weekend)\b", 7)):
             if re.search(pattern, low):
-                d = r + timedelta(days=days)
-                return _fmt(d.year, d.month)
+                week = r + timedelta(days=days)
+                return _fmt(week.year, week.month)
     if ref.precision >= 2:
         if re.search(r"\b(this|current) month\b", low):
             return _fmt(r.year, r.month)
