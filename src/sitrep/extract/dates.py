@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 __all__ = ["DateMatch", "find_dates", "month_number", "parse_date"]
 
@@ -211,9 +212,31 @@ def _clock(tm: re.Match[str]) -> tuple[int | None, int | None]:
 
 def find_dates(text: str, *, day_first: bool | None = None, reference: datetime | None = None,
                with_time: bool = True) -> list[DateMatch]:
-    """Every valid date in ``text``, in text order, with an attached time when one is printed next to it."""
+    """Every valid date in ``text``, in text order, with an attached time when one is printed next to it.
+
+    Results are remembered (a bounded cache): the extractor looks at the same line more than once (line
+    features, then the date pick), and date lines recur across the pages of an outlet.  Two requests
+    share an entry when they must give the same answer: ``day_first`` matters only for a numeric date
+    with both parts up to 12, where None means day first for ``.`` and ``-`` and month first for ``/``:
+    in a text without ``/``, None is the same as True.  Without a ``reference`` the latest plausible
+    year is taken from today's date, so the current year is part of the key."""
     if not DATE_HINT.search(text):
         return []
+    if day_first is None and "/" not in text:
+        day_first = True
+    year = reference.year if reference is not None else datetime.now().year
+    return list(_find_dates_cached(text, day_first, reference, with_time, year))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates_cached(text: str, day_first: bool | None, reference: datetime | None, with_time: bool,
+                       year: int) -> tuple[DateMatch, ...]:  # noqa: ARG001 (year: part of the key)
+    return tuple(_find_dates(text, day_first=day_first, reference=reference, with_time=with_time))
+
+
+def _find_dates(text: str, *, day_first: bool | None, reference: datetime | None,
+                with_time: bool) -> list[DateMatch]:
+    """:func:`find_dates` without the cache (``text`` has a :data:`DATE_HINT` match)."""
     # all patterns but the numeric one need a four-digit year, the CJK one also its year sign
     has_year = _YEAR4.search(text) is not None
     has_cjk = has_year and ("年" in text or "년" in text)

@@ -115,7 +115,6 @@ _CUE_SET = frozenset(w for ws in _CUE_WORDS.values() for w in ws)
 _CUE_PREFIX3 = frozenset(w[:3] for w in _CUE_SET if len(w) >= 3)
 
 
-_MARK = "\x00"  # stands for a line break in the word stream of cue_matrix
 _PUNCT = re.compile(r"[\"'“”„«»‘’()\[\]{}.,;:!?*|/·•–—#@+=<>]")
 _FAMILY: dict[str, int] = {}
 
@@ -125,8 +124,6 @@ def _family(w: str) -> int:
     f = _FAMILY.get(w)
     if f is not None:
         return f
-    if w == _MARK:  # the line-break marker of cue_matrix: its own value, kept through cache clears
-        return -3
     f = -1
     if w[:3] not in _CUE_PREFIX3 and w not in _CUE_SET and "©" not in w:
         pass
@@ -150,45 +147,86 @@ def _family(w: str) -> int:
     return f
 
 
+_NO_CHAR = 0x1FFFFF  # (above every code point: pads the prefix key of a word shorter than three)
+
+
+def _prefix_key(w: str) -> int:
+    """The first three code points of a word packed into one integer (21 bits each, padded)."""
+    c = [ord(ch) for ch in w[:3]] + [_NO_CHAR] * (3 - len(w[:3]))
+    return (c[0] << 42) | (c[1] << 21) | c[2]
+
+
+# a word can have a cue family only if its first three letters begin a cue word (every cue word of
+# three letters or more gives its prefix), if it is a cue word of one or two letters, or if it holds
+# "©" (see _family): the keys of the first two kinds, sorted for np.searchsorted
+_CANDIDATE_KEYS = np.array(sorted({_prefix_key(w) for w in _CUE_PREFIX3}
+                                  | {_prefix_key(w) for w in _CUE_SET if len(w) < 3}), dtype=np.int64)
+
+
+@lru_cache(maxsize=1)
+def _word_separators() -> np.ndarray:
+    """Per code point of the BMP: whether it separates words in :func:`cue_matrix`: whitespace (what
+    ``str.split()`` splits at; none lies outside the BMP) or a character that ``_PUNCT`` blanks out."""
+    bmp = "".join(map(chr, range(0x10000)))
+    sep = np.fromiter(map(str.isspace, bmp), dtype=bool, count=0x10000)
+    sep[[m.start() for m in _PUNCT.finditer(bmp)]] = True
+    sep[0xFFFF] = False  # (a code point above the BMP is looked up here: it separates nothing)
+    return sep
+
+
+def _cue_word_hits(low_joined: str) -> tuple[np.ndarray, np.ndarray]:
+    """(line, family) of every word of the text that has a cue family, the words being those of
+    ``_PUNCT.sub(" ", low_joined).split()`` per line.
+
+    The words are found on the code points with numpy (runs of characters that are not separators);
+    only the few whose first three code points, or a "©", make them candidates are cut out as strings
+    and looked up in the family cache; every other word has no family, as :func:`_family` says."""
+    cp = np.frombuffer(low_joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    n = len(cp)
+    empty = np.zeros(0, dtype=np.int64)
+    if n == 0:
+        return empty, empty
+    is_word = ~_word_separators()[np.minimum(cp, 0xFFFF)]
+    edge = np.diff(is_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    w_start = np.flatnonzero(edge == 1)
+    w_end = np.flatnonzero(edge == -1)
+    if not len(w_start):
+        return empty, empty
+    w_len = w_end - w_start
+    at = np.minimum(w_start[:, None] + np.arange(3), n - 1)
+    first3 = np.where(np.arange(3) < w_len[:, None], cp[at], _NO_CHAR)
+    key = (first3[:, 0] << 42) | (first3[:, 1] << 21) | first3[:, 2]
+    pos = np.minimum(np.searchsorted(_CANDIDATE_KEYS, key), len(_CANDIDATE_KEYS) - 1)
+    cand = _CANDIDATE_KEYS[pos] == key
+    copy = np.flatnonzero(cp == 0xA9)  # "©": its word is a candidate too
+    if len(copy):
+        cand[np.searchsorted(w_start, copy, side="right") - 1] = True
+    idx = np.flatnonzero(cand)
+    if not len(idx):
+        return empty, empty
+    # the candidate words as strings and their families, all in C-level maps; only words never seen
+    # before go through _family (which also keeps the cache bounded)
+    words = list(map(low_joined.__getitem__, map(slice, w_start[idx].tolist(), w_end[idx].tolist())))
+    fams = list(map(_FAMILY.get, words))
+    if None in fams:
+        fams = [_family(w) if f is None else f for f, w in zip(fams, words, strict=True)]
+    fam = np.array(fams, dtype=np.int64)
+    hit = fam >= 0
+    newlines = np.flatnonzero(cp == 10)
+    line = np.searchsorted(newlines, w_start[idx][hit])
+    return line, fam[hit]
+
+
 def cue_matrix(low_lines: list[str], low_joined: str, starts: np.ndarray) -> np.ndarray:
     """Per line and cue family, the number of cue words and phrases (lines lower-cased).
 
-    All words of the document are looked up in one pass: the text is split once, with a marker
-    word for each line break (the line of a word is the running count of markers before it); the
-    family of a word is cached across documents, so only words never seen before go through
-    :func:`_family`; the hits are counted per (line, family) cell with one ``np.bincount``."""
+    Words: see :func:`_cue_word_hits` (one numpy pass over the text, then a look-up of the few
+    candidate words); the hits are counted per (line, family) cell with one ``np.bincount``.
+    Phrases: every non-overlapping occurrence in the joined text, placed by ``starts``."""
     n = len(low_lines)
     k_fam = len(CUE_NAMES)
-    text = _PUNCT.sub(" ", low_joined)
-    _FAMILY[_MARK] = -3  # (the marker's own value, before any look-up)
-    line_of: np.ndarray | None = None
-    if _MARK in text:  # (a text with the marker character itself: count line by line)
-        per_line = [t.split() for t in text.split("\n")]
-        words = [w for ws in per_line for w in ws]
-        line_of = np.repeat(np.arange(len(per_line)), [len(ws) for ws in per_line])
-    else:
-        words = text.replace("\n", " " + _MARK + " ").split()
-    # words never seen: classify each distinct one once (nearly every document brings some), then
-    # look all words up in one pass
-    new = set(words).difference(_FAMILY)  # (a dict argument: only the set is walked)
-    if new:
-        if len(_FAMILY) + len(new) > 500_000:  # (keep the cache bounded: as _family would)
-            _FAMILY.clear()
-            _FAMILY[_MARK] = -3
-        for w in new:
-            # the cheap test of _family inline: most new words can have no family at all
-            if w[:3] not in _CUE_PREFIX3 and "©" not in w and w not in _CUE_SET:
-                _FAMILY[w] = -1
-            else:
-                _family(w)
-    fams = list(map(_FAMILY.get, words))
-    if None in fams:  # (the bounded cache was emptied on the way: only for a huge text)
-        fams = [_family(w) if f is None else f for f, w in zip(fams, words, strict=True)]
-    fa = np.array(fams, dtype=np.int64)
-    if line_of is None:
-        line_of = np.cumsum(fa == -3)
-    hit = fa >= 0
-    cells = np.bincount(line_of[hit] * k_fam + fa[hit], minlength=n * k_fam)[: n * k_fam]
+    line, fam = _cue_word_hits(low_joined)
+    cells = np.bincount(line * k_fam + fam, minlength=n * k_fam)[: n * k_fam]
     out = cells.reshape(n, k_fam).astype(np.float32)
     for ph, k in _CUE_PHRASE_IDX.items():
         pos = low_joined.find(ph)
@@ -206,9 +244,8 @@ def cue_counts(text_low: str) -> np.ndarray:
 _BYLINE_WORDS = (r"(?:written by|reported by|reporting by|story by|text by|words by|by|von|por|par|di|door|av|af|"
                  r"przez|autor(?:in|a)?|text|texto|texte|redakt\w*|author|reporter|from)\b")
 _BYLINE = re.compile(rf"^{_BYLINE_WORDS}[\s:]*", re.I)
-# the same test at every line start of the newline-joined lines at once (a match never crosses a
-# line break: the words hold no newline, and the trailing [\s:]*, which always matches, is left out)
-_BYLINE_STARTS = re.compile(rf"^{_BYLINE_WORDS}", re.I | re.M)
+# the same test without the trailing [\s:]*, which always matches (a match or not: the same lines)
+_BYLINE_START = re.compile(_BYLINE_WORDS, re.I)
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|de|at|ch|uk|fr|es|it)\b|@\w")
 
 FEATURES: tuple[str, ...] = (
@@ -258,28 +295,28 @@ def line_hashes(texts: list[str]) -> list[int]:
     joined = "\n".join(texts)
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     digit_t, space_t = _bmp_classes()
-    bmp = cp < 0x10000
-    low_cp = np.where(bmp, cp, 0)
-    is_d = digit_t[low_cp] & bmp
-    is_s = space_t[low_cp] & bmp
-    if not bmp.all():  # decimal digits outside the BMP (mathematical, some scripts)
-        hi = np.flatnonzero(~bmp)
+    # (U+FFFF is neither digit nor space: code points above the BMP are looked up there)
+    low_cp = np.minimum(cp, 0xFFFF)
+    is_d = digit_t[low_cp]
+    is_s = space_t[low_cp]
+    if len(cp) and cp.max() > 0xFFFF:  # decimal digits outside the BMP (mathematical, some scripts)
+        hi = np.flatnonzero(cp > 0xFFFF)
         is_d[hi] = [chr(c).isdecimal() for c in cp[hi].tolist()]
     prev_d = np.concatenate([[False], is_d[:-1]])
     drop = is_d & prev_d
     out = np.where(is_d, 48, cp).astype(np.uint32)
     if is_s.any():
-        nl = cp == 10
-        # a space is dropped after another space or a line start, and when only spaces follow it
-        # up to the line end
-        prev_s = np.concatenate([[True], is_s[:-1] | nl[:-1]])
-        n = len(cp)
-        pos = np.arange(n)
-        next_solid = np.minimum.accumulate(np.where(is_s, n, pos)[::-1])[::-1]
-        at_end = next_solid == n
-        at_end[~at_end] = nl[next_solid[~at_end]]
-        drop |= is_s & (prev_s | at_end)
-        out[is_s] = 32
+        # a run of whitespace becomes one space when a character other than a line break stands on
+        # both sides of it; otherwise (at a line start or end, or the text's) it is dropped
+        edge = np.diff(is_s.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+        run_start = np.flatnonzero(edge == 1)
+        run_end = np.flatnonzero(edge == -1)  # (exclusive)
+        inner = (run_start > 0) & (run_end < len(cp))
+        inner[inner] = (cp[run_start[inner] - 1] != 10) & (cp[run_end[inner]] != 10)
+        drop |= is_s
+        kept = run_start[inner]
+        drop[kept] = False
+        out[kept] = 32
     out = out[~drop]
     folded = out.tobytes().decode("utf-32-le", "surrogatepass").lower().split("\n")
     return [zlib.crc32(t.encode("utf-8", "replace")) for t in folded]
@@ -685,10 +722,13 @@ def line_features(lines: list[Line], stats: LineStats | None = None, outlet: str
     k_fam = len(CUE_NAMES)
     X[:, c_cue:c_cue + k_fam] = np.where(short[:, None], cues > 0, cues >= 2)
     X[:, c_short:c_short + k_fam] = short[:, None] & (cues > 0)
-    # (a byline match starts a line, and only lines under 150 characters count)
+    # (a byline match starts a line, and only lines under 150 characters count: only those are tried,
+    # each anchored at its start -- cheaper than a multi-line scan of every position of the text)
+    under = np.flatnonzero(L < 150)
     bl = np.zeros(n, dtype=bool)
-    bl[np.searchsorted(starts, [m.start() for m in _BYLINE_STARTS.finditer(joined)]).astype(np.int64)] = True
-    X[:, col["byline"]] = bl & (L < 150)
+    bl[under] = np.fromiter(map(bool, map(_BYLINE_START.match, map(texts.__getitem__, under.tolist()))),
+                            dtype=bool, count=len(under))
+    X[:, col["byline"]] = bl
     has_digit = red["digit"] > 0
     for i in np.flatnonzero(has_digit & (L < 200)).tolist():  # (find_dates returns at once without a year)
         ds = find_dates(texts[i], with_time=True)
@@ -815,10 +855,13 @@ def select_lines(lines: list[Line], p: np.ndarray, X: np.ndarray | None = None) 
         repeated = (X[:, c["prose"]] == 0) & (X[:, c["rep_batch"]] >= math.log1p(2) - 1e-6) & (
             (X[:, c["rep_batch_frac"]] >= 0.3) | (X[:, c["rep_outlet_frac"]] >= 0.3))
         p = np.where(repeated, 0.0, p)
-    keep = [bool(v >= thr) for v in p]
+    # the comparisons with both bars as whole-array operations, then plain lists (numpy compares a
+    # float32 probability with a Python float bar in float32, scalar or array alike)
+    keep: list[bool] = (p >= thr).tolist()
+    over_sub: list[bool] = (p >= sub).tolist()
     n = len(lines)
     for i in range(1, n - 1):
-        if not keep[i] and p[i] >= sub and keep[i - 1] and any(keep[i + 1:i + 3]):
+        if not keep[i] and over_sub[i] and keep[i - 1] and any(keep[i + 1:i + 3]):
             keep[i] = True
     kept = [i for i in range(n) if keep[i]]
     if not kept:
@@ -830,7 +873,7 @@ def select_lines(lines: list[Line], p: np.ndarray, X: np.ndarray | None = None) 
         while 0 <= j < n and abs(j - edge) <= 4:
             w = len(lines[j].text.split())
             if w >= 12 and lines[j].text.endswith(_TERMINAL):
-                if p[j] >= sub:
+                if over_sub[j]:
                     keep[j] = True
                 break
             if w > 4:

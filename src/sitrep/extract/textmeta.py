@@ -378,15 +378,19 @@ def find_metadata(lines: list[Line], X: np.ndarray, p: np.ndarray, keep: list[bo
             meta.drop[i] = "byline"
             break
     if not authors:
-        near = list(range(max(0, anchor - 4), min(n, anchor + 9)))
+        near_lo, near_hi = max(0, anchor - 4), min(n, anchor + 9)
         cue_cols = [col["short_cue_" + c] for c in ("cookie", "subscribe", "share", "teaser", "credit", "comment",
                                                      "footer", "ad")]
-        dated = X[:, col["date"]]
-        for i in near:
-            if X[i, col["rep_batch_frac"]] > 0.1 or lines[i].bullet or X[i, cue_cols].any():
+        # the tests of the near lines as whole-array operations first (in float32, as numpy compares a
+        # float32 value with a Python float), then read from plain lists
+        skip = ((X[near_lo:near_hi, col["rep_batch_frac"]] > 0.1)
+                | X[near_lo:near_hi][:, cue_cols].any(axis=1)).tolist()
+        dated_l = X[:, col["date"]].tolist()
+        for i in range(near_lo, near_hi):
+            if skip[i - near_lo] or lines[i].bullet:
                 continue
             between = min(anchor, start) < i < max(anchor, start)
-            if not between and not dated[max(0, i - 3):i + 4].any():
+            if not between and not any(dated_l[max(0, i - 3):i + 4]):
                 continue
             names = bare_names(lines[i].text)
             if names:
@@ -462,10 +466,13 @@ def _pick_date(lines: list[Line], X: np.ndarray, keep: list[bool], anchor: int, 
     col = {f: i for i, f in enumerate(FEATURES)}
     n = len(lines)
     dated = X[:, col["date"]]
+    # the columns read per line, as plain lists (a numpy scalar per look-up costs more than the rest)
+    dated_l = dated.tolist()
+    prose, byline, date_only = (X[:, col[c]].tolist() for c in ("prose", "byline", "date_only"))
     best: tuple[float, str] | None = None
     for i in np.flatnonzero(dated).tolist():
         s = lines[i].text
-        if keep[i] and X[i, col["prose"]] and not X[i, col["byline"]]:
+        if keep[i] and prose[i] and not byline[i]:
             continue
         found = find_dates(s, day_first=day_first)
         if not found:
@@ -479,7 +486,7 @@ def _pick_date(lines: list[Line], X: np.ndarray, keep: list[bool], anchor: int, 
             score += 1.0
         if d.has_time:
             score -= 0.7
-        if X[i, col["date_only"]]:
+        if date_only[i]:
             score -= 0.5
         if len(s) > 120:
             if not pub:
@@ -488,7 +495,7 @@ def _pick_date(lines: list[Line], X: np.ndarray, keep: list[bool], anchor: int, 
         if lines[i].bullet:
             score += 1.0
         lo, hi = max(0, i - 3), min(n, i + 4)
-        if dated[lo:hi].sum() >= 3:
+        if sum(dated_l[lo:hi]) >= 3:  # (the column holds 0 and 1 only: the sum is exact either way)
             score += 1.5
         if i > end + 5 and not pub:
             score += 2.0
@@ -556,8 +563,12 @@ def removal_reasons(X: np.ndarray) -> list[str]:
     conds += [X[:, col["date_only"]] != 0, X[:, col["dup_doc"]] != 0,
               (X[:, col["bullet"]] != 0) | (X[:, col["short"]] != 0),
               prose & (X[:, col["in_block"]] != 0), prose, X[:, col["after_block"]] > 0]
-    choices += ["date", "duplicate", "nav", "teaser", "outside-article", "footer"]
-    out: list[str] = np.select(conds, np.array(choices, dtype=object), default="boilerplate").tolist()
+    choices += ["date", "duplicate", "nav", "teaser", "outside-article", "footer", "boilerplate"]
+    # the first rule that holds, by its number (argmax finds the first True; a row where no rule
+    # holds gets the default, the last choice): np.select over strings, in integer arithmetic
+    stacked = np.vstack([*conds, np.ones(len(X), dtype=bool)])
+    names = np.array(choices, dtype=object)
+    out: list[str] = names[stacked.argmax(axis=0)].tolist()
     return out
 
 
