@@ -359,3 +359,13 @@ def test_trade_measures_and_titled_references(nlp: Any) -> None:
     assert back and "USA" in codes(back[0].sources)
     claims = analyzed_claims("Trump responded on social media, writing that Canada had made a mistake.")
     assert not any(c.cue == "responded" for c in claims)
+
+
+def test_dates_and_status_of_other_clauses_stay_there(nlp: Any) -> None:
+    text = ("The two leaders agreed on Wednesday to resume military talks, which Beijing had cut off in "
+            "August 2022 after a visit to Taiwan by a US delegation.")
+    evs = events(nlp, text, "2023-11-16")
+    agree = [e for e in evs if e.type == "AGREE"]
+    assert agree and agree[0].date == "2023-11-15"
+    visit = [e for e in evs if e.type == "CONSULT" and e.trigger == "visit"]
+    assert not visit or visit[0].status != "planned"

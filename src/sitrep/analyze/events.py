@@ -86,6 +86,8 @@ NEG = {"not", "n't", "never", "no"}
 UP_DEPS = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "csubj",
            "nsubj", "nsubjpass", "attr", "oprd", "acomp", "parataxis", "compound", "amod", "appos", "advmod"}
 TARGET_PREPS = ("with", "to", "against", "on", "at", "from", "toward", "towards", "into", "upon", "for", "over")
+# prepositions that place an event in time by another one ("after the visit")
+TEMPORAL_PREPS = {"after", "before", "since", "following", "amid", "during", "until", "ahead"}
 # event types whose "in" phrase names the target ("troops withdrew from / struck in X")
 IN_TARGET = {"ASSAULT", "COERCE", "SANCTION", "RETREAT"}
 # subordinators of a clause that tells the circumstances of an act, not its arguments ("asked X to
@@ -692,6 +694,8 @@ class EventFinder:
             steps += 1
             if dep not in UP_DEPS:
                 break
+            if dep == "pobj" and head.lower_ in TEMPORAL_PREPS:
+                break  # "after a visit to Taiwan by Pelosi": a past event that dates another, not planned with it
             hl = head.lemma_.lower()
             if (dep in {"xcomp", "acomp"} or (dep == "ccomp" and hl in PLAN_WORDS)) and not (
                     frame and steps == 1):
@@ -739,7 +743,10 @@ class EventFinder:
     def _date(self, tok: Any, dates: list[Any]) -> str | None:
         if not dates:
             return None
-        ranked = sorted(dates, key=lambda e: (0 if _governs(tok, e.root) else 1, abs(e.root.i - tok.i)))
+        # a date inside another clause below the trigger ("talks, which Beijing had cut off in August
+        # 2022") dates that clause's event, not this one
+        own = [e for e in dates if not _in_other_clause(tok, e.root)]
+        ranked = sorted(own, key=lambda e: (0 if _governs(tok, e.root) else 1, abs(e.root.i - tok.i)))
         for e in ranked:
             d = resolve_date(e.text, self.published)
             if d:
@@ -782,6 +789,19 @@ def _governs(tok: Any, other: Any) -> bool:
             return True
         if cur.head.i == cur.i:
             return False
+        cur = cur.head
+    return False
+
+
+def _in_other_clause(tok: Any, other: Any) -> bool:
+    """``other`` lies below ``tok`` inside a clause of its own (a relative clause, an adverbial clause,
+    a complement with its own verb) rather than in ``tok``'s own clause."""
+    cur = other
+    for _ in range(12):
+        if cur.i == tok.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} and _governs(tok, cur.head):
+            return True
         cur = cur.head
     return False
 
