@@ -147,3 +147,10 @@ def test_role_noun_stands_for_the_person_with_that_title(nlp: Any) -> None:
             "added that a date had been set.")
     a = actor_of(nlp, text, "The spokeswoman")
     assert a is not None and a.name == "Amina Wanjiru" and a.code == "KEN"
+
+
+def test_definite_noun_after_a_bare_mention_takes_the_lead_country(nlp: Any) -> None:
+    text = ("Sudan's army-backed government said the attack was deliberate. Sudan said the militias were "
+            "army-allied. The RSF accused the army of lying.")
+    a = actor_of(nlp, text, "the army")
+    assert a is not None and a.code == "SDN"

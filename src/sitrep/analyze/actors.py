@@ -629,7 +629,7 @@ class ActorResolver:
             definite = any(t.lower_ in {"the", "this", "that"} for t in tok.lefts)
             if prev_np is not None and prev_np.code and definite:
                 code, name = prev_np.code, prev_np.name
-            elif definite and prev_np is not None:
+            elif definite and prev_np is not None and any(w[:1].isupper() for w in (prev_np.text or "").split()[1:-1]):
                 pass  # "the official" after "a senior European official": that one, country unknown
             elif definite and sector in {"GOV", "MIL", "POL", "LEG", "JUD", "INT"} and self._lead_code:
                 code = self._lead_code
