@@ -369,3 +369,13 @@ def test_dates_and_status_of_other_clauses_stay_there(nlp: Any) -> None:
     assert agree and agree[0].date == "2023-11-15"
     visit = [e for e in evs if e.type == "CONSULT" and e.trigger == "visit"]
     assert not visit or visit[0].status != "planned"
+
+
+def test_an_attempt_made_is_not_planned(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Protesters tried to storm the parliament in Belgrade on Sunday.")
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].status != "planned"
+    evs = [e for e in events(nlp, "Serbia will try to block the resolution at the UN.") if e.type == "COERCE"]
+    assert not evs or evs[0].status == "planned"
+    claims = analyzed_claims("Thousands of Serbians marched to protest against the government.")
+    assert not any(c.cue == "protest" for c in claims)

@@ -699,7 +699,8 @@ class EventFinder:
             hl = head.lemma_.lower()
             if (dep in {"xcomp", "acomp"} or (dep == "ccomp" and hl in PLAN_WORDS)) and not (
                     frame and steps == 1):
-                if hl in PLAN_WORDS:
+                # (an attempt made is an act: "demonstrators who tried to storm the palace")
+                if hl in PLAN_WORDS and not (hl in {"try", "attempt"} and head.tag_ in {"VBD", "VBN"}):
                     planned = True
             if hl in DENY_WORDS and dep in {"ccomp", "xcomp", "pcomp", "dobj", "pobj", "acl"}:
                 denied = True
