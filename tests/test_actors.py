@@ -154,3 +154,10 @@ def test_definite_noun_after_a_bare_mention_takes_the_lead_country(nlp: Any) -> 
             "army-allied. The RSF accused the army of lying.")
     a = actor_of(nlp, text, "the army")
     assert a is not None and a.code == "SDN"
+
+
+def test_office_of_a_person_coded_by_apposition(nlp: Any) -> None:
+    text = ("ANTANANARIVO, Oct 14 - Colonel Michael Rado, the commander of the army unit, said the military "
+            "would rule. His office said elections would follow.")
+    a = actor_of(nlp, text, "His office")
+    assert a is not None and a.code == "MDG"

@@ -359,7 +359,8 @@ class ActorResolver:
         return out
 
     def refers_to_person(self, i: int) -> bool:
-        """Token ``i`` is a role noun that stands for a person named earlier ("the spokesperson")."""
+        """Token ``i`` stands for a person named earlier: a role noun ("the spokesperson") or a surname
+        the entity recogniser did not tag."""
         self._resolve_all()
         return i in self._person_refs
 
@@ -454,6 +455,7 @@ class ActorResolver:
                 self._by_head[tok.i] = a
         self._link_appositions()
         self._link_later_surnames()
+        self._link_possessed_bodies()
 
     def _previous_state(self, tok: Any) -> str | None:
         """The state that is the subject of the sentence before ``tok``'s, when it is named as a state:
@@ -722,6 +724,20 @@ class ActorResolver:
                     and known.name.split()[-1] == tok.text:
                 self._by_head[tok.i] = known.model_copy(
                     update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
+                self._person_refs.add(tok.i)
+
+    def _link_possessed_bodies(self) -> None:
+        """"His office" whose owner got a country only when appositions were linked (after the first
+        pass): the office takes the country of the last person named before it."""
+        people = sorted((i, a) for i, a in self._by_head.items()
+                        if a.code and (i in self._person_ent or i in self._person_refs))
+        for i, a in list(self._by_head.items()):
+            if a.code is not None or not any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                             for c in self.doc[i].lefts):
+                continue
+            before = [p for j, p in people if j < i]
+            if before:
+                self._by_head[i] = a.model_copy(update={"code": before[-1].code})
 
     def _update_person(self, p_i: int, person: Actor, merged: Actor, after: int | None = None) -> None:
         """Give the person at token ``p_i`` the linked code and sector, also in the later references
