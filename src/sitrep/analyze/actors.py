@@ -509,7 +509,7 @@ class ActorResolver:
         if tok.pos_ == "PRON":
             if low in PERSON_PRONOUNS and self._last_person is not None:
                 p = self._last_person
-                return p.model_copy(update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
+                return _placed(p, tok.text, tok.idx, tok.idx + len(tok.text))
             if low in {"they", "it"} and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
                 subj = self._previous_root_subject(tok)
                 prev = self._by_head.get(subj.i) if subj is not None else None
@@ -517,7 +517,7 @@ class ActorResolver:
                 # pronoun agrees with it in number
                 if subj is not None and prev is not None and (prev.code or prev.name) and (
                         low == "they") == (subj.tag_ in {"NNS", "NNPS"}):
-                    return prev.model_copy(update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
+                    return _placed(prev, tok.text, tok.idx, tok.idx + len(tok.text))
             return None
         toks = _np_tokens(tok)
         span_start, span_end = toks[0].idx, tok.idx + len(tok.text)
@@ -537,14 +537,14 @@ class ActorResolver:
                 mod = self._modifier_code(toks, exclude=range(m.start, m.end))
                 if a.code is None and mod is not None:
                     a = a.model_copy(update={"code": mod.code})
-            a = a.model_copy(update={"text": text, "start": span_start, "end": span_end})
+            a = _placed(a, text, span_start, span_end)
             if m.entry.kind in {"igo", "organ", "ngo", "group", "media"} and a.code and tok.pos_ in {"NOUN", "PROPN"}:
                 # "the International Atomic Energy Agency ... the agency", "the nuclear watchdog ... the watchdog"
                 self._by_lemma.setdefault(tok.lemma_.lower(), a)
             if m.entry.kind == "person":  # a listed person: later "he", "she" and the surname follow
-                title = [t for t in toks if t.i < m.start and (t.pos_ == "NOUN" or t.lower_ in self.g.sectors)]
-                if title:  # "Foreign Ministry spokesperson Lin Jian" ... "the spokesperson"
-                    self._by_title[title[-1].lemma_.lower()] = a
+                title = [t for t in toks if t.i < m.start and self._is_title_word(t)]
+                if title:
+                    self._remember_title(title[-1], a)
                 self._last_person = a
                 self._by_surname.setdefault(doc[m.end - 1].text, a)
                 if m.end - m.start >= 2:  # ("Lee Jae-myung" ... "Lee")
@@ -577,15 +577,14 @@ class ActorResolver:
             surname = person[-1].text
             if len(person) == 1 and surname in self._by_surname and not title:
                 prev = self._by_surname[surname]
-                a = prev.model_copy(update={"text": text, "start": span_start, "end": span_end})
+                a = _placed(prev, text, span_start, span_end)
                 self._last_person = prev
                 return a
             if code is None and sector is not None:
                 code = self._lead_code or self._previous_state(tok)
             a = Actor(text=text, code=code, sector=sector, name=full, start=span_start, end=span_end)
-            if title and sector is not None and (title[-1].pos_ == "NOUN" or title[-1].lower_ in self.g.sectors):
-                # "Foreign Ministry spokesperson Lin Jian" ... "the spokesperson"
-                self._by_title[title[-1].lemma_.lower()] = a
+            if title and sector is not None:
+                self._remember_title(title[-1], a)
             if tok.i == person[-1].i or tok.i == person.root.i:
                 self._by_surname[surname] = a
                 if len(person) >= 2 and person[0].text[:1].isupper():
@@ -598,7 +597,7 @@ class ActorResolver:
             # "the spokesperson said" after "ministry spokesperson Lin Jian": that person
             self._person_refs.add(tok.i)
             self._last_person = titled
-            return titled.model_copy(update={"text": text, "start": span_start, "end": span_end})
+            return _placed(titled, text, span_start, span_end)
         if code is None and person is None and sector is not None:
             # "a ministry spokesperson" after "the Commerce Ministry": the ministry named before
             for t in toks:
@@ -619,7 +618,7 @@ class ActorResolver:
             prev_org = self._by_lemma.get(tok.lemma_.lower())
             if prev_org is not None and tok.pos_ == "NOUN" and any(t.lower_ == "the" for t in tok.lefts):
                 # "the agency" after "the International Atomic Energy Agency"
-                return prev_org.model_copy(update={"text": text, "start": span_start, "end": span_end})
+                return _placed(prev_org, text, span_start, span_end)
             return None
         owner = next((t for t in tok.lefts if t.dep_ == "poss" and t.lower_ in {"his", "her"}), None)
         if code is None and sector is not None and owner is not None and self._last_person is not None \
@@ -710,8 +709,17 @@ class ActorResolver:
             merged = person.model_copy(update={"code": desc.code or person.code,
                                                "sector": desc.sector or person.sector})
             p_i, d_i = (head.i, tok.i) if pa else (tok.i, head.i)
-            self._by_head[d_i] = merged.model_copy(update={"text": desc.text, "start": desc.start, "end": desc.end})
+            self._by_head[d_i] = _placed(merged, desc.text, desc.start, desc.end)
             self._update_person(p_i, person, merged, after=max(p_i, d_i))
+
+    def _is_title_word(self, t: Any) -> bool:
+        return bool(t.pos_ == "NOUN" or t.lower_ in self.g.sectors)
+
+    def _remember_title(self, word: Any, person: Actor) -> None:
+        """Remember the person under a title word in front of the name ("Foreign Ministry spokesperson
+        Lin Jian" ... "the spokesperson"), when it is a noun or a sector word."""
+        if self._is_title_word(word):
+            self._by_title[word.lemma_.lower()] = person
 
     def _link_later_surnames(self) -> None:
         """A surname the entity recogniser did not tag ("Petrosyan said" after "its negotiator, Arman
@@ -722,8 +730,7 @@ class ActorResolver:
             known = self._by_surname.get(tok.text)
             if known is not None and known.start is not None and known.start < tok.idx and known.name \
                     and known.name.split()[-1] == tok.text:
-                self._by_head[tok.i] = known.model_copy(
-                    update={"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)})
+                self._by_head[tok.i] = _placed(known, tok.text, tok.idx, tok.idx + len(tok.text))
                 self._person_refs.add(tok.i)
 
     def _link_possessed_bodies(self) -> None:
@@ -742,12 +749,12 @@ class ActorResolver:
     def _update_person(self, p_i: int, person: Actor, merged: Actor, after: int | None = None) -> None:
         """Give the person at token ``p_i`` the linked code and sector, also in the later references
         to its surname or pronoun that were resolved before the link."""
-        self._by_head[p_i] = merged
-        self._by_surname[self.doc[p_i].text] = merged
         surname = self.doc[p_i].text
+        self._by_head[p_i] = merged
+        self._by_surname[surname] = merged
         for i, x in list(self._by_head.items()):
             if i > (p_i if after is None else after) and x.name in (person.name, surname) and x.code is None:
-                self._by_head[i] = merged.model_copy(update={"text": x.text, "start": x.start, "end": x.end})
+                self._by_head[i] = _placed(merged, x.text, x.start, x.end)
 
     def _employer(self, desc: Any) -> Actor | None:
         """The coded actor a role noun is "of", "for" or "at" ("director of X", "spokesman for X")."""
@@ -759,6 +766,11 @@ class ActorResolver:
                         if found is not None and found.code:
                             return found
         return None
+
+
+def _placed(actor: Actor, text: str | None, start: int | None, end: int | None) -> Actor:
+    """The same actor as mentioned at another place of the text."""
+    return actor.model_copy(update={"text": text, "start": start, "end": end})
 
 
 def _is_org_code(code: str | None) -> bool:

@@ -74,7 +74,7 @@ import yaml
 
 from sitrep.analyze.actors import ActorResolver
 from sitrep.analyze.nlp import DATELINE as _DATELINE
-from sitrep.analyze.nlp import SAYING, reporter_of_conjunct
+from sitrep.analyze.nlp import SAYING, by_the_press, reporter_of_conjunct, verb_above
 from sitrep.analyze.nlp import nearest_first as _nearest_first
 from sitrep.model import Actor, Claim, Spans
 
@@ -327,10 +327,7 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
         h = v.head
         if v.dep_ == "pcomp" or h.pos_ == "ADJ":
             h = h.head
-        for _ in range(3):  # ("rejected the findings as politically motivated and accused ...":
-            if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:  # the conjunct hangs on the adjective)
-                break
-            h = h.head
+        h = verb_above(h, 3)  # ("rejected the findings as motivated and accused ...": hung on the adjective)
         if h.pos_ in ("VERB", "AUX"):
             if v.dep_ == "xcomp":  # raising: "X is expected to endorse"
                 for c in h.children:
@@ -797,14 +794,12 @@ def _lemma(t: Any) -> str:
 def _neither_nor(v: Any) -> bool:
     """``v`` is one half of "neither A nor B"."""
     first = v.head if v.dep_ == "conj" else v
-    return any(c.lower_ == "neither" for c in first.children) or any(
-        c.lower_ == "nor" for c in first.children)
+    return any(c.lower_ in ("neither", "nor") for c in first.children)
 
 
 # where something is said: "wrote on X", "responded on social media" -- not what is said
 _MEDIUM = {"medium", "media", "television", "tv", "radio", "twitter", "x", "facebook", "telegram", "platform",
            "network", "website", "channel", "air", "instagram", "tiktok", "youtube", "truth", "account", "blog"}
-_PRESS = {"reporter", "journalist", "press", "medium", "media", "interviewer", "correspondent"}
 _WH_TIME = {"when", "whenever", "where", "wherever", "while", "once", "as"}
 
 
@@ -839,8 +834,7 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
         return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
     if _anonymity_formula(v):
         return None  # "spoke on condition of anonymity to discuss ...", "asked not to be named"
-    if lemma in ("ask", "question") and any(
-            p.lemma_.lower() in _PRESS for c in v.children if c.dep_ == "agent" for p in c.children):
+    if lemma in ("ask", "question") and by_the_press(v):
         return None  # "when asked by reporters about X": the question is not the claim, the answer is
     negated = any(c.dep_ == "neg" for c in v.children)
     if negated and (lemma in _NO_ANSWER or lex.verb_stance.get(lemma) in ("confirm", "deny")) and not any(
@@ -877,7 +871,7 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     elif speaker is not None and sp_span is not None and sp_span[0] < content[1] <= speaker.idx:
         sp_span = _trim(D.text, content[1], sp_span[1])  # the quotation hung on the speaker
     stance = lex.verb_stance.get(lemma, "assert")
-    if (any(c.dep_ == "neg" for c in kids) or _neither_nor(v)) and stance in ("deny", "confirm"):
+    if (negated or _neither_nor(v)) and stance in ("deny", "confirm"):
         stance = "assert"  # "did not confirm", "neither confirmed nor denied": no stance taken
     cue_s, cue_e = int(v.idx), _tok_end(v)
     for c in kids:
@@ -1296,10 +1290,6 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
             spans=Spans(speaker=r.speaker_span, cue=r.cue, content=(s, e)),
         ))
     return claims
-
-
-# "RIGA, March 3 (Northline) - ", "WASHINGTON ― ", "HEMPSTEAD, N.Y. -- ": the place (in capitals),
-# date and agency that open a wire story's first paragraph
 
 
 def _dateline_end(text: str, pos: int) -> int | None:

@@ -48,7 +48,7 @@ from typing import Any
 import yaml
 
 from sitrep.analyze.actors import ActorResolver
-from sitrep.analyze.nlp import SAYING, depth, nearest_first, reporter_of_conjunct
+from sitrep.analyze.nlp import SAYING, by_the_press, depth, nearest_first, reporter_of_conjunct, verb_above
 from sitrep.analyze.time import resolve_date
 from sitrep.model import Actor, Event
 
@@ -239,8 +239,7 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps and not any(k.dep_ == "aux" and k.lower_ in _THREAT_MODALS for c in comps for k in c.children):
                 return None  # "warned that Russia is stepping up sabotage": a statement, not a threat
-        if lemma == "ask" and any(
-                p.lemma_.lower() in _PRESS for c in tok.children if c.dep_ == "agent" for p in c.children):
+        if lemma == "ask" and by_the_press(tok):
             return None  # "when asked by reporters": a question at a press briefing, not a request
         if lemma == "agree" and not objs and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
             withs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _pobj_of(c)]
@@ -253,7 +252,6 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
 
 # a warning that something will or would happen may be a threat; one that something is happening is not
 _THREAT_MODALS = {"will", "would", "'ll", "could", "might", "may", "shall", "wo"}
-_PRESS = {"reporter", "journalist", "interviewer", "press", "medium", "correspondent", "media"}
 _NO_COMMENT = {"comment", "say", "speak", "elaborate", "discuss", "disclose", "reveal",
                "confirm", "specify", "detail", "name", "identify", "explain"}
 
@@ -302,11 +300,10 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
     if tok.dep_ in {"conj", "acomp", "attr"}:
         if tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
             return next(c for c in head.children if c.dep_ == "nsubjpass"), False
-        if tok.dep_ == "conj" and head.pos_ not in {"VERB", "AUX"}:
+        if tok.dep_ == "conj":
             # "rejected the findings as motivated and accused X": the parser hung the second verb on
             # a word of the first one's phrase; it shares the nearest verb's subject
-            while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-                head = head.head
+            head = verb_above(head)
         return _subject(head, seen + 1)[0], False
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
             and head.head.lemma_.lower() in BLAME_VERBS:
@@ -535,12 +532,11 @@ class EventFinder:
             if cur.dep_ == "ccomp":
                 break
             cur = cur.head
-        if any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children) or any(
-                c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
-                for c in tok.children):
-            intent = True
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+        if _conditional(tok):
             return None  # "... if they did not release the hostages": a condition, not a refusal
+        if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+               for c in tok.children):
+            intent = True
         coop = etype in COOPERATIVE
         # an intended deployment is not a threat in itself ("ready to send peacekeepers")
         conflict = etype in MATERIAL_CONFLICT - {"MOBILIZE"} or tok.lemma_.lower() == "boycott"
@@ -678,11 +674,11 @@ class EventFinder:
         negated = any(c.dep_ == "neg" or c.lower_ in NEG and c.dep_ in {"advmod", "det"} for c in tok.children) or any(
             k.dep_ == "det" and k.lower_ == "no" for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}
             for k in c.children)  # "no agreement was reached", "received no information"
-        conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
+        conditional = _conditional(tok)
         planned = any(c.dep_ in {"aux"} and c.lower_ in FUTURE_AUX for c in tok.children)
         if frame:
             negated = planned = False
-        planned = planned or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
+        planned = planned or conditional
         alleged = any(c.lower_ in ALLEGE_WORDS for c in tok.children if c.dep_ == "advmod")
         reported = any(c.dep_ == "prep" and c.lower_ == "according" for c in tok.children)
         denied = False
@@ -781,6 +777,11 @@ class EventFinder:
                     start = min(x.idx for x in c.subtree)
                     return str(self.r.text[start:n.idx + len(n.text)])
         return None
+
+
+def _conditional(tok: Any) -> bool:
+    """The clause of ``tok`` is a condition ("if they did not release ...", "unless ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children)
 
 
 def _governs(tok: Any, other: Any) -> bool:

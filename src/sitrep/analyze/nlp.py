@@ -21,7 +21,8 @@ MAX_CHARS = 200_000
 BATCH_SIZE = 64
 
 
-# A wire dateline opening a paragraph: "HELSINKI, Dec 27 (Northline) - ", "BRUSSELS — "
+# A wire dateline opening a paragraph: the place (in capitals), date and agency, as in
+# "HELSINKI, Dec 27 (Northline) - ", "WASHINGTON ― ", "HEMPSTEAD, N.Y. -- ", "BRUSSELS — "
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:,[^\n\-–—―(]{1,40})?(?:\s*\([^)\n]{1,40}\))?\s*(?:--|[-–—―])\s*")
 
 
@@ -74,7 +75,8 @@ def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
     yield from nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
 
 
-__all__ = ["DATELINE", "MODEL", "ModelMissing", "get_nlp", "nearest_first", "parse", "reporter_of_conjunct"]
+__all__ = ["DATELINE", "MODEL", "ModelMissing", "PRESS", "SAYING", "by_the_press", "get_nlp", "nearest_first", "parse",
+           "reporter_of_conjunct", "verb_above"]
 
 
 def depth(tok: Any, limit: int = 50) -> int:
@@ -152,3 +154,23 @@ def reporter_of_conjunct(verb: Any) -> Any | None:
     if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL):
         return None
     return reporter
+
+
+# the people who ask the questions at a briefing
+PRESS = frozenset({"reporter", "journalist", "interviewer", "press", "medium", "correspondent", "media"})
+
+
+def by_the_press(verb: Any) -> bool:
+    """``verb`` is passive with the press as its agent: "when asked by reporters"."""
+    return any(p.lemma_.lower() in PRESS for c in verb.children if c.dep_ == "agent" for p in c.children)
+
+
+def verb_above(tok: Any, limit: int = 50) -> Any:
+    """``tok`` when it is a verb, else its nearest verb ancestor within ``limit`` steps (or the last
+    token reached): "rejected the findings as motivated and accused X" hangs "accused" on the
+    adjective, and the clause it belongs to is the verb's above it."""
+    for _ in range(limit):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
