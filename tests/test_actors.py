@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from sitrep.analyze import AnalyzeInput, analyze_texts
 from sitrep.analyze.actors import ActorResolver, ActorsFileError, load_gazetteer
 from sitrep.analyze.nlp import get_nlp
 
@@ -161,3 +162,14 @@ def test_office_of_a_person_coded_by_apposition(nlp: Any) -> None:
             "would rule. His office said elections would follow.")
     a = actor_of(nlp, text, "His office")
     assert a is not None and a.code == "MDG"
+
+
+def test_owner_of_a_body_or_role_gives_its_country() -> None:
+    text = ("Mali's military government said it would hold elections in Mali next year. The junta's spokesman "
+            "said the vote would take place in March. Senegal rejected the plan. Its foreign ministry said "
+            "it was too late.")
+    claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
+    by_speaker = {c.speaker.text: c for c in claims if c.speaker and c.speaker.text}
+    assert by_speaker["The junta's spokesman"].speaker.code == "MLI"
+    assert by_speaker["The junta's spokesman"].source_type == "official_body"
+    assert by_speaker["Its foreign ministry"].speaker.code == "SEN"

@@ -460,3 +460,49 @@ def test_anonymity_formula_gives_no_claims(nlp: Any) -> None:
     _text, claims = claims_of(nlp, "Two diplomats who asked not to be named because they were not "
                                    "authorised to speak publicly said the talks had failed.")
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_accused_act_and_naming_are_no_claims(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "Ankara accused Athens of arming the militia and of sheltering its leaders.")
+    assert [c.cue for c in claims] == ["accused"]
+    _text, claims = claims_of(nlp, "A group calling itself the Northern Front claimed the bombing.")
+    assert not any(c.cue and c.cue.lower().startswith("call") for c in claims)
+    _text, claims = claims_of(nlp, "The union called its members onto the streets and called off the talks.")
+    assert claims == []
+
+
+def test_coordinated_clause_before_a_cue_is_not_its_content(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The rebels blamed the army for the fire; the army said it had opened an inquiry.")
+    said = by_cue(claims, "said")
+    assert span_text(text, said.spans.content) == "it had opened an inquiry"
+    text, claims = claims_of(nlp, "The envoys met in Doha on Monday for a third round, and both delegations "
+                                  "described the meeting as useful.")
+    described = by_cue(claims, "described")
+    assert span_text(text, described.spans.content) == "the meeting as useful"
+
+
+def test_closing_according_to_covers_the_whole_sentence(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The minister waited in the lobby while his deputy carried the draft between "
+                                  "the delegations, according to two people present.")
+    acc = by_cue(claims, "according")
+    content = span_text(text, acc.spans.content) or ""
+    assert content.startswith("The minister waited")
+
+
+def test_reports_of_nothing_and_future_acts_are_no_claims(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "No casualties were reported after the blast.")
+    assert claims == []
+    _text, claims = claims_of(nlp, "The electoral court must still confirm the count.")
+    assert claims == []
+    _text, claims = claims_of(nlp, "Two weeks before the verdict was announced, the judge resigned.")
+    assert claims == []
+
+
+def test_speaker_the_parser_did_not_attach(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Fico later said in a radio interview that Slovakia would not send troops.")
+    said = by_cue(claims, "said")
+    assert span_text(text, said.spans.speaker) == "Fico"
+    text, claims = claims_of(nlp, "The count was published on Monday, prompting the main opposition leader "
+                                  "to allege widespread fraud.")
+    allege = by_cue(claims, "allege")
+    assert span_text(text, allege.spans.speaker) == "the main opposition leader"

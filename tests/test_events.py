@@ -379,3 +379,50 @@ def test_an_attempt_made_is_not_planned(nlp: Any) -> None:
     assert not evs or evs[0].status == "planned"
     claims = analyzed_claims("Thousands of Serbians marched to protest against the government.")
     assert not any(c.cue == "protest" for c in claims)
+
+
+def test_what_is_fired_and_where_from_are_not_targets(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "The missile was fired from a site near Tehran, the army said.")
+           if e.type == "ASSAULT"]
+    assert evs and not evs[0].targets
+    text = ("Pyongyang fired a cruise missile into the sea on Friday, days before leaders meet in the "
+            "Japanese city of Osaka.")
+    evs = [e for e in events(nlp, text) if e.trigger == "fired"]
+    assert evs and "JPN" not in codes(evs[0].targets)
+
+
+def test_expulsions_exchanges_of_fire_and_released_funds(nlp: Any) -> None:
+    evs = events(nlp, "Niger ordered the French ambassador to leave the country within 48 hours.")
+    assert evs[0].type == "SANCTION" and "FRA" in codes(evs[0].targets) and "NER" in codes(evs[0].sources)
+    evs = events(nlp, "Two Estonian diplomats were declared persona non grata by Moscow.")
+    assert evs and evs[0].type == "SANCTION"
+    evs = events(nlp, "Armenian and Azerbaijani troops exchanged fire along the border on Tuesday.")
+    assert evs and evs[0].type == "ASSAULT"
+    evs = events(nlp, "The World Bank released funds to Ghana in June.")
+    assert evs and evs[0].type == "AID"
+    assert not events(nlp, "The minister did not offer any evidence.")
+
+
+def test_returning_to_office_or_a_topic_is_no_retreat(nlp: Any) -> None:
+    assert not [e for e in events(nlp, "Since the president returned to office, exports have fallen.")
+                if e.type == "RETREAT"]
+    assert not [e for e in events(nlp, "The ministers will return to the budget in March.") if e.type == "RETREAT"]
+    evs = [e for e in events(nlp, "Kenyan troops returned to their bases in Nairobi.") if e.type == "RETREAT"]
+    assert evs
+
+
+def test_refusal_denies_the_act_and_dangers_are_no_threats(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Slovakia refused to back the loan for Moldova.") if e.type == "SUPPORT"]
+    assert evs and evs[0].status == "denied"
+    assert not [e for e in events(nlp, "Scientists warned that a spill could poison the delta.")
+                if e.type == "THREATEN"]
+    evs = [e for e in events(nlp, "The interior minister warned that police would break up the rallies.")
+           if e.type == "THREATEN"]
+    assert evs
+    assert not [e for e in events(nlp, "Such tests threaten the stability of the region.") if e.type == "THREATEN"]
+
+
+def test_venue_of_talks_is_not_the_other_side(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Armenian and Azerbaijani diplomats held talks in Washington on Monday.")
+           if e.type == "CONSULT"]
+    assert evs and "USA" not in codes(evs[0].targets)

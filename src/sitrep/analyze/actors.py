@@ -561,6 +561,13 @@ class ActorResolver:
         if mod is not None and person is None:
             # ("a Biden administration official" is American, not Biden)
             name = self.g.country_names.get(mod.code or "", mod.name) if mod.kind == "person" else mod.name
+        if code is None and person is None and mod is None and depth < 2:
+            # "the junta's spokesman", "the commission's spokesman", "its foreign ministry": the
+            # owner's country (and, for a bare role noun, its sector)
+            owner = self._owner_actor(tok, depth)
+            if owner is not None:
+                code, name = owner.code, owner.name
+                sector = sector or owner.sector
         if code is None and sector is not None and person is None and depth < 2:
             for prep in tok.rights:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "at", "to", "from", "in"}:
@@ -649,6 +656,28 @@ class ActorResolver:
         # official (with no country), not the article's country
         self._by_lemma[tok.lemma_.lower()] = a
         return a
+
+    def _owner_actor(self, tok: Any, depth: int) -> Actor | None:
+        """The coded actor that owns ``tok`` through a possessive ("the junta's", "its"), if any.
+        "its"/"their" in the main subject stand for the subject of the sentence before when the
+        number agrees, as "it"/"they" do there; "his"/"her" go with the person last named."""
+        owner = next((t for t in tok.lefts if t.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.pos_ == "PRON":
+            if owner.lower_ not in {"its", "their"} or tok.dep_ not in {"nsubj", "nsubjpass"} \
+                    or tok.head.dep_ != "ROOT":
+                return None  # (inside a clause "its" is mostly the clause's own subject's)
+            subj = self._previous_root_subject(owner)
+            prev = self._by_head.get(subj.i) if subj is not None else None
+            plural = subj is not None and subj.tag_ in {"NNS", "NNPS"}
+            if prev is None or not prev.code or (owner.lower_ == "their") != plural:
+                return None
+            return prev
+        if owner.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        found = self._resolve_head(owner, depth + 1)
+        return found if found is not None and found.code else None
 
     def _namelike(self, tok: Any) -> bool:
         """A proper name the NER did not tag as a person, outside the gazetteer ("Vasily Petrov")."""

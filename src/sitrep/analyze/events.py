@@ -90,6 +90,9 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "from", "toward", "towards"
 TEMPORAL_PREPS = {"after", "before", "since", "following", "amid", "during", "until", "ahead"}
 # event types whose "in" phrase names the target ("troops withdrew from / struck in X")
 IN_TARGET = {"ASSAULT", "COERCE", "SANCTION", "RETREAT"}
+# types whose place ("held talks in Oman") is only the venue, never the other side (the PLOVER GSR
+# codes the place of most other types as their target: "threatened a curfew in Algiers" -> DZA)
+VENUE_NOT_TARGET = {"CONSULT"}
 # subordinators of a clause that tells the circumstances of an act, not its arguments ("asked X to
 # wait while it pursued talks with Moscow"); "if" clauses stay: "ready to send troops if needed in Y"
 CIRCUMSTANCE_MARKS = {"while", "whereas", "although", "though", "as", "after", "before", "since", "because",
@@ -184,8 +187,9 @@ def _object_nouns(tok: Any) -> list[Any]:
     """The direct objects (or the passive subject) and, behind each, the noun of its "of" phrase: in
     "launched two days of exercises" and "approved a package of sanctions" that noun says what the act is."""
     out = []
-    # (in the passive the object is the subject: "no agreement was reached")
-    for o in _objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]:
+    # (in the passive the object is the subject: "no agreement was reached"; an object predicate
+    # names what the object is made: "declared persona non grata")
+    for o in _objects(tok) + [c for c in tok.children if c.dep_ in ("nsubjpass", "oprd")]:
         out.append(o)
         out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobj_of(c))
     return out
@@ -204,14 +208,15 @@ class Trigger:
 def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     lemma = tok.lemma_.lower()
     objs = _objects(tok)
-    if lemma in REPORT_VERBS and lemma not in lex.verbs and lemma not in lex.light:
-        return None
-    # object-specific readings first ("handed over proposals" is no retreat)
+    # object-specific readings first ("handed over proposals" is no retreat, "declared persona non
+    # grata" is an expulsion)
     for o in _object_nouns(tok):
         for key in _noun_key(o):
             if (lemma, key) in lex.objects:
                 t = lex.objects[(lemma, key)]
                 return Trigger(tok, t, None) if t else None
+    if lemma in REPORT_VERBS and lemma not in lex.verbs and lemma not in lex.light:
+        return None
     # phrasal entries: the further words must be children (particle, preposition, object)
     for words, etype, mode in lex.phrases.get(lemma, []):
         real = [c for c in tok.children if not (c.dep_ == "prep" and any(p.ent_type_ in {"DATE", "TIME"}
@@ -219,6 +224,9 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         kids = {c.lower_ for c in real} | {c.lemma_.lower() for c in real}
         if all(w in kids for w in words):
             return Trigger(tok, etype, mode)
+    if lemma in _ORDER_VERBS and any(o.lemma_.lower() in _ENVOYS for o in objs) and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ("leave", "depart", "quit") for c in tok.children):
+        return Trigger(tok, "SANCTION", None)  # "ordered France's ambassador to leave": an expulsion
     # light verbs take the type of their event noun
     if lemma in lex.light:
         for o in objs:
@@ -228,6 +236,8 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     if lemma in lex.verbs:
         if lemma in CLAIM_VERBS and not objs:
             return None  # "denied that ...": a claim about an event, not an event
+        if lemma == "return" and not _returns_something(tok):
+            return None  # "returned to office", "will return to the aid package": no retreat
         etype, mode = lex.verbs[lemma]
         kid_deps = {c.dep_ for c in tok.children}
         if etype == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in tok.children):
@@ -239,6 +249,8 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps and not any(k.dep_ == "aux" and k.lower_ in _THREAT_MODALS for c in comps for k in c.children):
                 return None  # "warned that Russia is stepping up sabotage": a statement, not a threat
+            if comps and all(_thing(k) for c in comps for k in c.children if k.dep_ == "nsubj"):
+                return None  # "warned that a leak could devastate reefs": a danger foreseen, not a threat
         if lemma == "ask" and by_the_press(tok):
             return None  # "when asked by reporters": a question at a press briefing, not a request
         if lemma == "agree" and not objs and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
@@ -249,6 +261,39 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         return Trigger(tok, etype, mode)
     return None
 
+
+_AGENT_NOUNS = {"force", "troop", "army", "military", "navy", "country", "nation", "state", "government", "regime",
+                "retaliation", "response", "side", "ally", "group", "militant", "rebel", "administration",
+                "police", "authority", "security", "guard", "militia", "fighter", "soldier", "official",
+                "leadership", "junta", "coalition", "alliance", "bloc", "union", "ministry", "court"}
+
+
+def _thing(subj: Any) -> bool:
+    """A subject that is no one who could carry out a threat: a common noun naming no actor."""
+    return subj.pos_ == "NOUN" and not subj.ent_type_ and not _is_actorish(subj) \
+        and subj.lemma_.lower() not in _AGENT_NOUNS
+
+
+_HOME_WORDS = {"home", "base", "bases", "barracks", "homeland", "country"}
+
+
+def _returns_something(tok: Any) -> bool:
+    """"return" as a retreat: something is returned ("returned the bodies"), or someone goes back
+    from a place or to a place ("returned from the front", "troops returned to their bases")."""
+    if _objects(tok) or any(c.lower_ in _HOME_WORDS for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "to"):
+            for p in _pobj_of(c):
+                if c.lower_ == "from" or p.ent_type_ in ("GPE", "LOC", "FAC") or p.lower_ in _HOME_WORDS \
+                        or p.lemma_.lower() in _HOME_WORDS:
+                    return True
+    return False
+
+
+_ORDER_VERBS = {"order", "tell", "instruct", "ask", "give"}
+_ENVOYS = {"ambassador", "envoy", "diplomat", "attache", "attaché", "consul", "chargé", "charge", "representative",
+           "staff", "mission", "delegation"}
 
 # a warning that something will or would happen may be a threat; one that something is happening is not
 _THREAT_MODALS = {"will", "would", "'ll", "could", "might", "may", "shall", "wo"}
@@ -305,9 +350,12 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
             # a word of the first one's phrase; it shares the nearest verb's subject
             head = verb_above(head)
         return _subject(head, seen + 1)[0], False
-    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
-            and head.head.lemma_.lower() in BLAME_VERBS:
-        objs = _objects(head.head)
+    prep = head
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head is not prep:
+        prep = prep.head  # "accused X of A and of B"
+    if tok.dep_ == "pcomp" and prep.dep_ == "prep" and head.lower_ in {"of", "for"} \
+            and prep.head.lemma_.lower() in BLAME_VERBS:
+        objs = _objects(prep.head)
         if objs:
             return objs[0], False  # "accused Beijing of threatening peace": Beijing threatens
     if tok.dep_ in {"advcl", "pcomp"} and tok.tag_ == "VBG":
@@ -558,7 +606,7 @@ class EventFinder:
         if intent and not neg:
             if coop:
                 return ("AGREE", [], [])
-            if conflict:
+            if conflict:  # (as in the PLOVER GSR: "announced that he will extend the curfew" is a threat)
                 return ("THREATEN", [], [])
         return None
 
@@ -580,10 +628,11 @@ class EventFinder:
         def coded() -> bool:
             return any(a.code and a.code not in src for a in out)
 
-        objs = _objects(tok)
+        objs = [o for o in _objects(tok) if not _projectile(tok, o)]
+        launch = tok.lemma_.lower() in _LAUNCH_VERBS  # ("fired from an area near Pyongyang": the origin)
         if passive:
             for c in tok.children:
-                if c.dep_ == "nsubjpass":
+                if c.dep_ == "nsubjpass" and not _projectile(tok, c):
                     out.extend(self.actors(c))
         for c in tok.children:
             if c.dep_ == "dative":
@@ -610,7 +659,7 @@ class EventFinder:
         if not coded():
             for h in holders:
                 for c in h.children:
-                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not (launch and c.lower_ == "from"):
                         for p in _pobj_of(c):
                             out.extend(a for a in self.actors(p) if a.code)
                         if c.lower_ in {"with", "to", "against", "on"} and coded():
@@ -622,14 +671,20 @@ class EventFinder:
                         for p in _pobj_of(c):
                             out.extend(a for a in self.actors(p) if a.code)
         if not coded():
-            out.extend(self._subtree_target(tok))
+            out.extend(self._subtree_target(tok, etype))
         return out
 
-    def _subtree_target(self, tok: Any) -> list[Actor]:
+    def _subtree_target(self, tok: Any, etype: str) -> list[Actor]:
         """Last resort: the first state/organisation named as a noun argument inside the trigger's own
         clause (not in its subject, not in an embedded clause with its own subject)."""
         skip: set[int] = set()
         own_object = bool(_objects(tok))
+        if tok.lemma_.lower() in _LAUNCH_VERBS:  # "fired from an area near Pyongyang": the origin
+            skip.update(y.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for y in c.subtree)
+        if etype in VENUE_NOT_TARGET:
+            # "held talks in Oman", "dropped his objections at a summit in Brussels": where, not with whom
+            skip.update(y.i for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("in", "at", "inside")
+                        for y in x.subtree)
         for c in tok.children:
             if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"} or (
                     c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (
@@ -657,6 +712,12 @@ class EventFinder:
             # says something about the argument, not who the event is done to
             if x.i != tok.i and x.dep_ == "relcl" and x.i not in skip and any(
                     k.tag_ in ("WDT", "WP", "WP$") or k.lower_ == "that" for k in x.children):
+                skip.update(y.i for y in x.subtree)
+            # a clause of its own deeper down ("the first test, a week before leaders gather in
+            # the South Korean city"): its arguments are not this event's
+            if x.i != tok.i and x.pos_ in ("VERB", "AUX") and x.i not in skip and (
+                    x.dep_ == "conj" and any(k.dep_ in ("nsubj", "nsubjpass") for k in x.children)
+                    or any(k.dep_ == "mark" and k.lower_ in CIRCUMSTANCE_MARKS for k in x.children)):
                 skip.update(y.i for y in x.subtree)
         for x in tok.subtree:
             if x.i in skip or x.i == tok.i or x.dep_ not in {"pobj", "dobj"}:
@@ -700,6 +761,8 @@ class EventFinder:
                     planned = True
             if hl in DENY_WORDS and dep in {"ccomp", "xcomp", "pcomp", "dobj", "pobj", "acl"}:
                 denied = True
+            if hl in {"refuse", "decline", "fail"} and dep == "xcomp" and not (frame and steps == 1):
+                denied = True  # "refused to back the aid": not done (the refusal itself is the frame)
             # (what is alleged lies under the allegation; a coordinated act does not: "accused X
             # of Y and urged Z" -- the urging is stated)
             if (hl in ALLEGE_WORDS or head.lower_ in ALLEGE_WORDS) and dep != "conj":
@@ -777,6 +840,16 @@ class EventFinder:
                     start = min(x.idx for x in c.subtree)
                     return str(self.r.text[start:n.idx + len(n.text)])
         return None
+
+
+_LAUNCH_VERBS = {"fire", "launch", "shoot", "drop", "lob"}
+_PROJECTILES = {"missile", "rocket", "shell", "drone", "bullet", "shot", "round", "projectile", "torpedo", "bomb",
+                "mortar", "grenade", "salvo", "barrage", "munition", "warhead", "interceptor", "flare"}
+
+
+def _projectile(tok: Any, obj: Any) -> bool:
+    """What is fired is not whom it is fired at: "fired a missile", "the missile was launched"."""
+    return tok.lemma_.lower() in _LAUNCH_VERBS and obj.lemma_.lower() in _PROJECTILES
 
 
 def _conditional(tok: Any) -> bool:
