@@ -173,3 +173,12 @@ def test_owner_of_a_body_or_role_gives_its_country() -> None:
     assert by_speaker["The junta's spokesman"].speaker.code == "MLI"
     assert by_speaker["The junta's spokesman"].source_type == "official_body"
     assert by_speaker["Its foreign ministry"].speaker.code == "SEN"
+
+
+def test_bare_institution_continues_the_state_just_named() -> None:
+    text = ("India said on Monday it would close the border crossing with Pakistan, and India expelled two "
+            "Pakistani diplomats. Islamabad said it would suspend trade with India. Any attack on its dams "
+            "would be an act of war, the National Security Committee warned.")
+    claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
+    warned = [c for c in claims if c.cue == "warned"]
+    assert warned and warned[0].speaker is not None and warned[0].speaker.code == "PAK"

@@ -426,3 +426,19 @@ def test_venue_of_talks_is_not_the_other_side(nlp: Any) -> None:
     evs = [e for e in events(nlp, "Armenian and Azerbaijani diplomats held talks in Washington on Monday.")
            if e.type == "CONSULT"]
     assert evs and "USA" not in codes(evs[0].targets)
+
+
+def test_we_in_a_quotation_is_the_speakers_side() -> None:
+    text = ('"We will never accept this verdict," the Georgian president said. Georgia\'s government '
+            'later said it would continue to support the protesters.')
+    evs = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].events
+    refuse = [e for e in evs if e.type == "REJECT"]
+    assert refuse and "GEO" in codes(refuse[0].sources)
+
+
+def test_a_chain_of_it_keeps_its_referent() -> None:
+    text = ("Chile's foreign ministry summoned the Peruvian ambassador on Monday. It expressed regret over the "
+            "incident. It said it would continue to support the fishermen.")
+    evs = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].events
+    support = [e for e in evs if e.type == "SUPPORT" and e.trigger == "support"]
+    assert support and "CHL" in codes(support[0].sources)

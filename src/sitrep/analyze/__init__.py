@@ -42,15 +42,18 @@ def analyze_doc(doc: Any, inp: AnalyzeInput, actors_file: str | None = None) -> 
 
     resolver = ActorResolver(doc, actors_file)
     try:
-        events = find_events(doc, resolver, inp.published)
-    except Exception as e:  # one odd parse must not stop a corpus run
-        print(f"sitrep analyze: events failed on {inp.id}: {type(e).__name__}: {e}", file=sys.stderr)
-        events = []
-    try:
         claims = find_claims(doc, resolver, inp.published)
     except Exception as e:  # a claims bug must not lose the document's events
         print(f"sitrep analyze: claims failed on {inp.id}: {type(e).__name__}: {e}", file=sys.stderr)
         claims = []
+    # direct quotations and their speakers: "we" inside one is the speaker's side
+    quotes = [(c.spans.content[0], c.spans.content[1], c.speaker) for c in claims
+              if c.direct and c.speaker is not None and c.spans.content is not None]
+    try:
+        events = find_events(doc, resolver, inp.published, quotes)
+    except Exception as e:  # one odd parse must not stop a corpus run
+        print(f"sitrep analyze: events failed on {inp.id}: {type(e).__name__}: {e}", file=sys.stderr)
+        events = []
     actors = [a for a in resolver.all_actors() if a.code or a.name]
     return Analysis(id=inp.id, actors=actors, events=events, claims=claims)
 

@@ -469,13 +469,14 @@ class ActorResolver:
             return m.entry.code
         return None
 
-    def _previous_root_subject(self, tok: Any) -> Any | None:
-        """The subject of the main verb of the sentence before ``tok``'s, unless it is a pronoun."""
+    def _previous_root_subject(self, tok: Any, pronoun: bool = False) -> Any | None:
+        """The subject of the main verb of the sentence before ``tok``'s, unless it is a pronoun
+        (or only if it is one, with ``pronoun``)."""
         start = tok.sent.start
         if start == 0:
             return None
         for t in self.doc[start - 1].sent:
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and t.pos_ != "PRON":
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and (t.pos_ == "PRON") == pronoun:
                 return t
         return None
 
@@ -518,6 +519,13 @@ class ActorResolver:
                 if subj is not None and prev is not None and (prev.code or prev.name) and (
                         low == "they") == (subj.tag_ in {"NNS", "NNPS"}):
                     return _placed(prev, tok.text, tok.idx, tok.idx + len(tok.text))
+                if subj is None:
+                    # "The ministry said ... It expressed solidarity ... It said ...": a chain of the
+                    # same pronoun keeps its referent
+                    subj = self._previous_root_subject(tok, pronoun=True)
+                    prev = self._by_head.get(subj.i) if subj is not None else None
+                    if subj is not None and prev is not None and subj.lower_ == low and prev.code:
+                        return _placed(prev, tok.text, tok.idx, tok.idx + len(tok.text))
             return None
         toks = _np_tokens(tok)
         span_start, span_end = toks[0].idx, tok.idx + len(tok.text)
@@ -639,6 +647,11 @@ class ActorResolver:
                 code, name = prev_np.code, prev_np.name
             elif definite and prev_np is not None and any(w[:1].isupper() for w in (prev_np.text or "").split()[1:-1]):
                 pass  # "the official" after "a senior European official": that one, country unknown
+            elif definite and sector in {"GOV", "MIL", "LEG", "INT"} and self._previous_state(tok):
+                # "Islamabad said ... the National Security Committee warned": a bare institution
+                # continues the state that was the subject just before
+                code = self._previous_state(tok)
+                name = self.g.country_names.get(code or "")
             elif definite and sector in {"GOV", "MIL", "POL", "LEG", "JUD", "INT"} and self._lead_code:
                 code = self._lead_code
                 name = self.g.country_names.get(code)

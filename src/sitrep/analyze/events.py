@@ -47,7 +47,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.analyze.actors import ActorResolver
+from sitrep.analyze.actors import ActorResolver, _placed
 from sitrep.analyze.nlp import SAYING, by_the_press, depth, nearest_first, reporter_of_conjunct, verb_above
 from sitrep.analyze.time import resolve_date
 from sitrep.model import Actor, Event
@@ -107,6 +107,7 @@ INTENT_WORDS = {"willing", "ready", "prepared", "plan", "intend", "decide", "swe
                 "determined", "poised", "set", "prepare", "eager", "going", "resolve", "mean", "sworn"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+FIRST_PLURAL = {"we", "us", "our"}
 ANAPHORS = {"it", "they", "them", "its", "their", "he", "she", "his", "her", "him", "we", "our"}
 STATIVE_PASSIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "opposed",
                    "committed", "determined", "prepared"}
@@ -377,7 +378,9 @@ def _pobj_of(prep: Any) -> list[Any]:
 class EventFinder:
     """Finds events in one parsed document."""
 
-    def __init__(self, doc: Any, resolver: ActorResolver, published: str | None = None) -> None:
+    def __init__(self, doc: Any, resolver: ActorResolver, published: str | None = None,
+                 quotes: list[tuple[int, int, Actor]] | None = None) -> None:
+        self.quotes = [q for q in quotes or [] if q[2].code]
         self.doc = doc
         self.r = resolver
         self.published = published
@@ -388,6 +391,11 @@ class EventFinder:
     def actors(self, tok: Any | None) -> list[Actor]:
         if tok is None:
             return []
+        if tok.lower_ in FIRST_PLURAL:
+            # '"We will not accept this result," Mondlane said': the speaker's side
+            speaker = next((a for s, e, a in self.quotes if s <= tok.idx < e), None)
+            if speaker is not None:
+                return [_placed(speaker, tok.text, tok.idx, tok.idx + len(tok.text))]
         if tok.pos_ == "PRON" and tok.lower_ in ANAPHORS:
             gov = self._governing_subject(tok)
             if gov is not None and not (tok.lower_ == "it" and gov.ent_type_ == "PERSON"):  # ("it" is no person)
@@ -412,7 +420,7 @@ class EventFinder:
 
     def _governing_subject(self, pron: Any) -> Any | None:
         """The subject of the nearest clause above the pronoun's own clause ("Syria says it will ...",
-        "X said their forces ..."), when that subject is not itself a pronoun."""
+        "X said their forces ..."), when that subject is not itself an unlinked pronoun."""
         cur = pron
         own = True
         for _ in range(12):
@@ -423,8 +431,10 @@ class EventFinder:
             cur = cur.head
             if not own and cur.pos_ in {"VERB", "AUX"}:
                 subj, _p = _subject(cur)
-                if subj is not None and subj.i != pron.i and not (subj.pos_ == "PRON" and subj.lower_ in ANAPHORS):
-                    return subj
+                if subj is not None and subj.i != pron.i and not (
+                        subj.pos_ == "PRON" and subj.lower_ in ANAPHORS and not any(
+                            a.code for a in self.r.actors_for_token(subj.i))):
+                    return subj  # (a pronoun only when it is linked: "It said it would continue ...")
         return None
 
     def find(self) -> list[Event]:
@@ -715,7 +725,7 @@ class EventFinder:
                 skip.update(y.i for y in x.subtree)
             # a clause of its own deeper down ("the first test, a week before leaders gather in
             # the South Korean city"): its arguments are not this event's
-            if x.i != tok.i and x.pos_ in ("VERB", "AUX") and x.i not in skip and (
+            if x.i != tok.i and x.i not in skip and (
                     x.dep_ == "conj" and any(k.dep_ in ("nsubj", "nsubjpass") for k in x.children)
                     or any(k.dep_ == "mark" and k.lower_ in CIRCUMSTANCE_MARKS for k in x.children)):
                 skip.update(y.i for y in x.subtree)
@@ -892,9 +902,12 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def find_events(doc: Any, resolver: ActorResolver, published: str | None = None) -> list[Event]:
-    """All PLOVER events of a parsed document, sentence by sentence (main event of a sentence first)."""
-    return EventFinder(doc, resolver, published).find()
+def find_events(doc: Any, resolver: ActorResolver, published: str | None = None,
+                quotes: list[tuple[int, int, Actor]] | None = None) -> list[Event]:
+    """All PLOVER events of a parsed document, sentence by sentence (main event of a sentence first).
+    ``quotes``: direct quotations with their speakers (character span, speaker), from the claims:
+    "we" inside one is the speaker's side."""
+    return EventFinder(doc, resolver, published, quotes).find()
 
 
 __all__ = ["EventFinder", "Lexicon", "find_events", "load_lexicon"]
