@@ -442,3 +442,20 @@ def test_a_chain_of_it_keeps_its_referent() -> None:
     evs = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].events
     support = [e for e in evs if e.type == "SUPPORT" and e.trigger == "support"]
     assert support and "CHL" in codes(support[0].sources)
+
+
+def test_idioms_and_pronoun_objects_need_the_right_reading(nlp: Any) -> None:
+    assert not [e for e in events(nlp, "Farmers took to social media to complain about prices.") if e.type == "PROTEST"]
+    assert [e for e in events(nlp, "Farmers took to the streets of Paris on Monday.") if e.type == "PROTEST"]
+    assert not [e for e in events(nlp, "No data is known to have been taken.") if e.type == "PROTEST"]
+    evs = [e for e in events(nlp, "President Vucic left the hall, allowing the other ministers to approve them.")
+           if e.type == "AGREE"]
+    assert evs and "SRB" not in codes(evs[0].targets)
+    assert not [e for e in events(nlp, "The ministry denied any link between the two decisions.")
+                if e.type == "REJECT"]
+
+
+def test_conditional_clause_with_its_own_agent_gives_no_target(nlp: Any) -> None:
+    text = "Diplomats said the other members could lend the money outside the budget if Slovakia kept blocking it."
+    evs = [e for e in events(nlp, text) if e.type == "AID"]
+    assert evs and "SVK" not in codes(evs[0].targets)

@@ -108,6 +108,11 @@ INTENT_WORDS = {"willing", "ready", "prepared", "plan", "intend", "decide", "swe
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 FIRST_PLURAL = {"we", "us", "our"}
+# phrasal triggers that are events only with one of these places: "took to the streets"
+PHRASE_PLACES = {("take", "to"): {"street", "streets", "road", "roads", "square", "squares", "barricades"}}
+# prepositions whose phrase never names whom an event is done to
+NON_TARGET_PREPS = {"outside", "without", "except", "unlike", "like", "besides", "beyond"}
+NONPERSONAL = {"it", "its", "they", "them", "their"}
 ANAPHORS = {"it", "they", "them", "its", "their", "he", "she", "his", "her", "him", "we", "our"}
 STATIVE_PASSIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "opposed",
                    "committed", "determined", "prepared"}
@@ -220,10 +225,15 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         return None
     # phrasal entries: the further words must be children (particle, preposition, object)
     for words, etype, mode in lex.phrases.get(lemma, []):
-        real = [c for c in tok.children if not (c.dep_ == "prep" and any(p.ent_type_ in {"DATE", "TIME"}
-                                                                          for p in c.children))]
+        # (not an auxiliary: "known to have been taken" is no "take to")
+        real = [c for c in tok.children if c.dep_ not in {"aux", "auxpass", "neg", "punct"} and not (
+            c.dep_ == "prep" and any(p.ent_type_ in {"DATE", "TIME"} for p in c.children))]
         kids = {c.lower_ for c in real} | {c.lemma_.lower() for c in real}
         if all(w in kids for w in words):
+            places = PHRASE_PLACES.get((lemma, *words))
+            if places is not None and not any(
+                    p.lemma_.lower() in places for c in real if c.lower_ in words for p in _pobj_of(c)):
+                continue  # "took to social media", "taken to the courts": no protest
             return Trigger(tok, etype, mode)
     if lemma in _ORDER_VERBS and any(o.lemma_.lower() in _ENVOYS for o in objs) and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ("leave", "depart", "quit") for c in tok.children):
@@ -398,7 +408,10 @@ class EventFinder:
                 return [_placed(speaker, tok.text, tok.idx, tok.idx + len(tok.text))]
         if tok.pos_ == "PRON" and tok.lower_ in ANAPHORS:
             gov = self._governing_subject(tok)
-            if gov is not None and not (tok.lower_ == "it" and gov.ent_type_ == "PERSON"):  # ("it" is no person)
+            # ("it", "them", "their" are no person: "allowing the other leaders to approve them")
+            if gov is not None and not (tok.lower_ in NONPERSONAL and (
+                    gov.ent_type_ == "PERSON" or self.r.refers_to_person(gov.i)
+                    or self.r.gazetteer_kind(gov.i) == "person")):
                 return self.actors(gov)
         out = self.r.actors_for_token(tok.i)
         if not out and (tok.like_num or tok.lemma_.lower() in QUANTITY_HEADS):
@@ -691,6 +704,8 @@ class EventFinder:
         own_object = bool(_objects(tok))
         if tok.lemma_.lower() in _LAUNCH_VERBS:  # "fired from an area near Pyongyang": the origin
             skip.update(y.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for y in c.subtree)
+        # ("could provide the money outside the EU budget")
+        skip.update(y.i for x in tok.subtree if x.dep_ == "prep" and x.lower_ in NON_TARGET_PREPS for y in x.subtree)
         if etype in VENUE_NOT_TARGET:
             # "held talks in Oman", "dropped his objections at a summit in Brussels": where, not with whom
             skip.update(y.i for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("in", "at", "inside")
@@ -727,6 +742,7 @@ class EventFinder:
             # the South Korean city"): its arguments are not this event's
             if x.i != tok.i and x.i not in skip and (
                     x.dep_ == "conj" and any(k.dep_ in ("nsubj", "nsubjpass") for k in x.children)
+                    or x.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in x.children)
                     or any(k.dep_ == "mark" and k.lower_ in CIRCUMSTANCE_MARKS for k in x.children)):
                 skip.update(y.i for y in x.subtree)
         for x in tok.subtree:
