@@ -139,3 +139,29 @@ def test_acronym_feature() -> None:
                             (claim, "Local bakery wins a regional prize")])
     i = S.FEATURE_NAMES.index("acronym")
     assert x[0, i] == 1.0 and x[1, i] == 0.0
+
+
+def test_headline_head_ignores_claim_only_features() -> None:
+    """The shipped headline head has no weight on features of the claim alone (they would act as
+    per-claim label priors); the body head still uses them."""
+    ref = resources.files("sitrep.data").joinpath("stance", "model.json")
+    d = json.loads(ref.read_text(encoding="utf-8"))
+    S.featurize_raw([("x", "x")])
+    claim_only = [i for i, n in enumerate(S.FEATURE_NAMES)
+                  if n.startswith("claim_") or n == "has_names"]
+    assert claim_only
+    short_w = np.asarray(d["heads"]["short"]["w"])
+    long_w = np.asarray(d["heads"]["long"]["w"])
+    assert np.all(short_w[claim_only] == 0.0)
+    assert np.any(long_w[claim_only] != 0.0)
+
+
+def test_headline_scores_do_not_move_with_claim_only_features() -> None:
+    """Changing only the claim-only features of a headline pair leaves the headline head's logits
+    unchanged."""
+    x, keys = S.featurize_raw([(CLAIM, "Springfield mayor quits after budget row")])
+    cols = [i for i, n in enumerate(S.FEATURE_NAMES) if n.startswith("claim_") or n == "has_names"]
+    x2 = x.copy()
+    x2[:, cols] = 1.0 - x2[:, cols]
+    head = S._model().heads["short"]
+    assert np.allclose(head.logits(x, keys), head.logits(x2, keys))

@@ -31,7 +31,9 @@ longer texts (article bodies) use separate weights, as the same cue means differ
    buckets seen in several training texts carry a weight.
 
 The dense vector is standardised; the head's logits are its linear map plus the summed weights of
-the pair's hashed keys, and a softmax gives the label probabilities.  Everything is pure Python
+the pair's hashed keys, and a softmax gives the label probabilities.  The headline head gives no
+weight to the features of the claim alone (its cue families, length, names): with many headlines
+per claim in the training data such weights learn per-claim label priors, not stance.  Everything is pure Python
 plus numpy; analyses of a repeated text (one body shared by many headlines) are cached.
 """
 
