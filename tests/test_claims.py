@@ -506,3 +506,19 @@ def test_speaker_the_parser_did_not_attach(nlp: Any) -> None:
                                   "to allege widespread fraud.")
     allege = by_cue(claims, "allege")
     assert span_text(text, allege.spans.speaker) == "the main opposition leader"
+
+
+def test_unsaid_contents_purposes_and_time_in_speaker(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "The minister did not say the army would cross the border.")
+    assert claims == []
+    _text, claims = claims_of(nlp, "The drills were intended to deter an invasion.")
+    assert claims == []
+    text, claims = claims_of(nlp, "Chad's government on Sunday rejected the proposal.")
+    rejected = by_cue(claims, "rejected")
+    assert span_text(text, rejected.spans.speaker) == "Chad's government"
+
+
+def test_cue_inside_a_later_said_keeps_its_own_content(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The two officers are accused of selling secrets to Iran, the prosecutor said.")
+    accused = by_cue(claims, "accused")
+    assert "the prosecutor said" not in (span_text(text, accused.spans.content) or "")

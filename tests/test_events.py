@@ -459,3 +459,31 @@ def test_conditional_clause_with_its_own_agent_gives_no_target(nlp: Any) -> None
     text = "Diplomats said the other members could lend the money outside the budget if Slovakia kept blocking it."
     evs = [e for e in events(nlp, text) if e.type == "AID"]
     assert evs and "SVK" not in codes(evs[0].targets)
+
+
+def test_purpose_clauses_findings_and_unsaid_acts(nlp: Any) -> None:
+    text = "Ethiopia summoned the Egyptian ambassador on Monday to protest against the dam statement."
+    evs = [e for e in events(nlp, text) if e.trigger == "protest"]
+    assert evs and evs[0].type == "ACCUSE" and "ETH" in codes(evs[0].sources)
+    evs = [e for e in events(nlp, "Thousands of Serbians marched in Belgrade to protest against the government.")
+           if e.trigger == "protest"]
+    assert not evs or evs[0].type == "PROTEST"
+    assert not [e for e in events(nlp, "Canada imposed sanctions after concluding that the vote was rigged.")
+                if e.type == "AGREE"]
+    assert not [e for e in events(nlp, "The president did not say he would send troops to the border.")
+                if e.type == "MOBILIZE"]
+
+
+def test_doer_of_a_gerund_after_by_or_a_passive(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Japan responded by threatening to expel the Chinese envoy.")
+           if e.type == "THREATEN"]
+    assert evs and "JPN" in codes(evs[0].sources)
+    evs = [e for e in events(nlp, "Two Danish lawmakers were sanctioned by Beijing for criticizing its policy.")
+           if e.trigger == "criticizing"]
+    assert not evs or "CHN" not in codes(evs[0].sources)
+
+
+def test_a_date_in_the_subjects_relative_clause_is_not_the_events(nlp: Any) -> None:
+    text = "The militia, which has fought the army since May 2021, said it had accepted the plan."
+    evs = [e for e in events(nlp, text, "2025-03-10") if e.trigger == "accepted"]
+    assert evs and evs[0].date != "2021-05"

@@ -327,6 +327,11 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
         h = v.head
         if v.dep_ == "pcomp" or h.pos_ == "ADJ":
             h = h.head
+        if v.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in h.children):
+            # "lawmakers sanctioned by Beijing for criticizing its policy": the lawmakers criticize
+            patient = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                return patient
         h = verb_above(h, 3)  # ("rejected the findings as motivated and accused ...": hung on the adjective)
         if h.pos_ in ("VERB", "AUX"):
             if v.dep_ == "xcomp":  # raising: "X is expected to endorse"
@@ -442,11 +447,26 @@ def _innermost(t: Any, lex: Lexicon) -> Any:
 
 
 def _np_span(t: Any) -> tuple[int, int]:
-    """Span of a speaker noun phrase: its subtree, without a trailing possessive marker."""
+    """Span of a speaker noun phrase: its subtree, without a trailing possessive marker and
+    without trailing phrases the parser hung on it that are not part of the name: a time ("Sudan's
+    government on Sunday") or what the speaker accuses of ("rights groups of bombing markets")."""
     s, e = _subtree_span(t)
     right = t.right_edge
     if right.dep_ == "case" and right.i > t.i and right.i == t.i + 1:
         e = _tok_end(t)
+    doc = t.doc
+    cut = False
+    for c in reversed(list(t.rights)):
+        if c.dep_ == "punct":
+            continue
+        timed = c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+        gerund = c.dep_ == "prep" and c.lower_ in ("of", "for") and any(p.dep_ == "pcomp" for p in c.children)
+        if not (timed or gerund) or c.left_edge.i <= t.i:
+            break
+        e, cut = _tok_end(doc[c.left_edge.i - 1]), True
+    if cut:
+        while e > s and doc.text[e - 1] in ", ":
+            e -= 1
     return s, e
 
 
@@ -575,7 +595,10 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
             and lemma not in lex.physical and known):
         # (a complement clause after its verb is that verb's content, not an inserted cue:
         # "Rutte said the alliance would respond")
-        if v.dep_ == "parataxis" or comma_conj or (v.dep_ == "ccomp" and v.i < v.head.i) or (
+        # (a cue inside what a later "said" reports is not inserted: "A and B are accused of X, the
+        # prosecutors said")
+        if v.dep_ == "parataxis" or comma_conj or (
+                v.dep_ == "ccomp" and v.i < v.head.i and _lemma(v.head) not in _SAY) or (
                 v.dep_ == "advcl" and v.i > v.head.i):
             h = v.head
             hs, he = _subtree_span(h)
@@ -910,6 +933,8 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
             return None  # "accused France of supporting armed groups": the accused act, no second claim
     if lemma == "call" and _summons_or_naming(v):
         return None
+    if lemma in ("intend", "design", "mean", "aim") and any(c.dep_ == "auxpass" for c in v.children):
+        return None  # "the move was intended to give Beijing leverage": a purpose, no one's statement
     if v.dep_ != "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") and c.i > 0
                                  and v.doc[c.i - 1].pos_ in ("VERB", "AUX") for c in v.children):
         return None  # "did not say which remarks it meant": a question, nothing is stated
@@ -933,6 +958,9 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
     if negated and re.match(
             r"(?:what|whether|if|how|why|when|who|where|which)\b", D.text[content[0]:content[1]], re.I):
         return None  # "Investigators have not said what caused the crash": nothing is stated
+    if negated and lemma in ("say", "announce", "state", "specify", "disclose", "reveal") and any(
+            c.dep_ == "ccomp" for c in v.children):
+        return None  # "did not say it would send troops": the content is what was not said
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "shall", "'ll") for c in v.children) \
             and not any(c.dep_ in ("ccomp", "xcomp") for c in v.children) and D.quote_at(content[0]) is None:
         return None  # "the council must still confirm the results": an act to come, nothing said yet

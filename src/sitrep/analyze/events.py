@@ -108,6 +108,9 @@ INTENT_WORDS = {"willing", "ready", "prepared", "plan", "intend", "decide", "swe
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 FIRST_PLURAL = {"we", "us", "our"}
+# verbal acts done by way of another act, whose doer a purpose clause takes from it ("summoned the
+# ambassador to protest against ...", "marched to protest against the government")
+PURPOSE_ACTS = {"protest", "complain", "demand", "discuss", "press", "express", "condemn", "denounce"}
 # phrasal triggers that are events only with one of these places: "took to the streets"
 PHRASE_PLACES = {("take", "to"): {"street", "streets", "road", "roads", "square", "squares", "barricades"}}
 # prepositions whose phrase never names whom an event is done to
@@ -247,12 +250,16 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     if lemma in lex.verbs:
         if lemma in CLAIM_VERBS and not objs:
             return None  # "denied that ...": a claim about an event, not an event
+        if lemma in {"conclude", "determine", "find"} and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "after concluding that the group had committed genocide": a finding
         if lemma == "return" and not _returns_something(tok):
             return None  # "returned to office", "will return to the aid package": no retreat
         etype, mode = lex.verbs[lemma]
         kid_deps = {c.dep_ for c in tok.children}
-        if etype == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in tok.children):
-            return None  # "declined to comment": a statement about speaking, not a rejection
+        if etype == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in _NO_COMMENT or (
+                c.lemma_.lower() in {"give", "provide", "offer", "share", "release"} and any(
+                    o.lemma_.lower() in _INFORMATION for o in _objects(c)))) for c in tok.children):
+            return None  # "declined to comment", "declined to give details": not a rejection
         if etype == "ACCUSE" and lemma in ("question", "quiz", "grill") and "auxpass" in kid_deps \
                 and "agent" not in kid_deps:
             return None  # "the crew was questioned": an interrogation by someone unnamed, not an accusation
@@ -308,6 +315,7 @@ _ENVOYS = {"ambassador", "envoy", "diplomat", "attache", "attaché", "consul", "
 
 # a warning that something will or would happen may be a threat; one that something is happening is not
 _THREAT_MODALS = {"will", "would", "'ll", "could", "might", "may", "shall", "wo"}
+_INFORMATION = {"detail", "information", "comment", "specific", "figure", "number", "name", "evidence", "timeline"}
 _NO_COMMENT = {"comment", "say", "speak", "elaborate", "discuss", "disclose", "reveal",
                "confirm", "specify", "detail", "name", "identify", "explain"}
 
@@ -347,6 +355,10 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
         objs = _objects(head)
         if objs:
             return objs[0], False
+        asked = [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} and c.i < tok.i
+                 for p in _pobj_of(c)]
+        if asked and head.lemma_.lower() in REQUEST_HEADS:
+            return asked[0], False  # "called on Guterres to withdraw the peacekeepers": Guterres withdraws
         raised = next((c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
         if raised is not None:
             return raised, False  # "Sisi is expected to host talks": Sisi hosts
@@ -364,13 +376,22 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
     prep = head
     while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head is not prep:
         prep = prep.head  # "accused X of A and of B"
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and any(c.dep_ == "auxpass" for c in head.head.children):
+        patient = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:  # "lawmakers sanctioned by Beijing for criticizing its policy"
+            return patient, False
     if tok.dep_ == "pcomp" and prep.dep_ == "prep" and head.lower_ in {"of", "for"} \
             and prep.head.lemma_.lower() in BLAME_VERBS:
         objs = _objects(prep.head)
         if objs:
             return objs[0], False  # "accused Beijing of threatening peace": Beijing threatens
     if tok.dep_ in {"advcl", "pcomp"} and tok.tag_ == "VBG":
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head  # "responded by threatening to impose tariffs": who responded
         return _subject(head, seen + 1)[0], False
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.lemma_.lower() in PURPOSE_ACTS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return _subject(head, seen + 1)[0], False  # "summoned the ambassador to protest against ..."
     if tok.dep_ == "pcomp" or (tok.dep_ == "pobj"):
         return _subject(head.head if head.dep_ == "prep" else head, seen + 1)[0], False
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
@@ -468,7 +489,11 @@ class EventFinder:
                     continue  # background: "the attack, which killed ...", "a soldier killed in ..."
                 if tok.dep_ in {"xcomp", "ccomp", "pcomp"} and tok.head.lemma_.lower() in SPECULATIVE:
                     continue  # "is considering giving ...": an option, not an event
+                if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_VERBS and any(
+                        c.dep_ == "neg" for c in tok.head.children):
+                    continue  # "did not say it would send troops": nothing is reported
                 t = _verb_trigger(tok, lex)
+                lemma = tok.lemma_.lower()
                 if t is not None:
                     triggers.append(t)
                     for o in _objects(tok):
@@ -476,6 +501,9 @@ class EventFinder:
                 elif (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_VERBS | {"declare", "insist"}
                       and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)):
                     triggers.append(Trigger(tok, "REQUEST", None, frame_only=True))
+                if t is None:  # an object that the lexicon reads as no event with this verb ("issued an alert")
+                    used_nouns.update(o.i for o in _objects(tok)
+                                      if any((lemma, k) in lex.objects for k in _noun_key(o)))
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.i in used_nouns:
                 continue
@@ -551,7 +579,8 @@ class EventFinder:
             etype = "ACCUSE"  # "called for sanctions against X": disapproval of X
         if etype == "PROTEST" and mode == "demonstrate" and (
                 any(c.dep_ == "ccomp" for c in tok.children)
-                or sources and all(a.sector in {"GOV", "IGO", None} and a.code for a in sources)):
+                or sources and all(a.code and (a.sector in {"GOV", "IGO"} or a.sector is None and self._state_named(a))
+                                   for a in sources)):
             etype, mode = "ACCUSE", None
         if lemma in {"block", "blockade", "occupy"} and sources and all(
                 a.sector in {"CVL", "BUS", "LEG", None} and not (a.sector is None and a.code and a.start is not None
@@ -632,6 +661,13 @@ class EventFinder:
             if conflict:  # (as in the PLOVER GSR: "announced that he will extend the curfew" is a threat)
                 return ("THREATEN", [], [])
         return None
+
+    def _state_named(self, a: Actor) -> bool:
+        """The actor is a state or capital named as such ("Sudan", "Nairobi"), not its people ("Georgians")."""
+        if a.start is None or a.end is None:
+            return False
+        span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+        return span is not None and self.r.gazetteer_kind(span.root.i) in {"country", "capital"}
 
     def _asks_for_punishment(self, tok: Any) -> bool:
         objs = _objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in _pobj_of(c)]
@@ -903,6 +939,8 @@ def _in_other_clause(tok: Any, other: Any) -> bool:
             return False
         if cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} and _governs(tok, cur.head):
             return True
+        if cur.dep_ in {"relcl", "acl"} and cur.pos_ in {"VERB", "AUX"} and not _governs(cur, tok):
+            return True  # "The RSF, which has fought the army since April 2023, said it had accepted"
         cur = cur.head
     return False
 
