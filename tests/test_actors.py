@@ -182,3 +182,33 @@ def test_bare_institution_continues_the_state_just_named() -> None:
     claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
     warned = [c for c in claims if c.cue == "warned"]
     assert warned and warned[0].speaker is not None and warned[0].speaker.code == "PAK"
+
+
+def _speakers(text: str) -> dict[str, Any]:
+    claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
+    return {c.speaker.text: c.speaker for c in claims if c.speaker and c.speaker.text}
+
+
+def test_local_office_takes_the_country_of_its_place() -> None:
+    text = ("KYIV - Drones hit a fuel depot in Russia's Belgorod region overnight, the regional governor said. "
+            "Ukraine's army said it had shot down 30 drones. Russian shells hit the city of Kherson, "
+            "local officials said.")
+    sp = _speakers(text)
+    assert sp["the regional governor"].code == "RUS"
+    assert sp["local officials"].code != "RUS"
+
+
+def test_title_continues_the_government_just_named() -> None:
+    text = ("China announced new export rules on Thursday. China said the rules protect security. "
+            "President Trump criticized the rules on Friday. Commerce Secretary Tom Baxter said the rules "
+            "were an attack on American industry.")
+    sp = _speakers(text)
+    assert sp["Commerce Secretary Tom Baxter"].code == "USA"
+
+
+def test_he_is_the_person_who_was_the_subject_before() -> None:
+    text = ("The EU's trade commissioner, Anna Lindqvist, said she had spoken with the Chinese minister, "
+            "Zhou Ming. The bloc would respond together with its partners, she said.")
+    claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
+    second = [c for c in claims if c.speaker and c.speaker.text == "she"]
+    assert second and second[-1].speaker is not None and second[-1].speaker.code == "EU"

@@ -522,3 +522,12 @@ def test_cue_inside_a_later_said_keeps_its_own_content(nlp: Any) -> None:
     text, claims = claims_of(nlp, "The two officers are accused of selling secrets to Iran, the prosecutor said.")
     accused = by_cue(claims, "accused")
     assert "the prosecutor said" not in (span_text(text, accused.spans.content) or "")
+
+
+def test_a_document_issued_by_someone_speaks_for_its_issuer() -> None:
+    from sitrep.analyze import AnalyzeInput, analyze_texts
+    text = "In 2021 MI5 issued an alert accusing a businesswoman of acting for a foreign party."
+    claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
+    accusing = [c for c in claims if c.cue == "accusing"]
+    assert accusing and accusing[0].speaker is not None and accusing[0].speaker.text == "MI5"
+    assert accusing[0].source_type == "intelligence"

@@ -65,6 +65,8 @@ MAX_ALIAS_TOKENS = 8
 
 HEAD_DEPS_MODIFIER = {"compound", "amod", "poss", "nmod", "flat"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "oblast", "state"}
+LOCAL_OFFICES = {"governor", "mayor", "regional", "provincial", "municipal", "local", "district"}
 GENERIC_HEADS = {"leader", "official", "spokesman", "spokesperson", "spokeswoman", "representative", "source",
                  "member", "group", "chief", "head", "delegation", "envoy"}
 _TITLE_STOP = {"the", "a", "an", "former", "then", "new", "acting", "deputy", "top", "senior"}
@@ -467,7 +469,56 @@ class ActorResolver:
         m = self._mention_of.get(t.i)
         if m is not None and m.entry.kind in {"country", "capital"} and m.entry.code in self.g.country_names:
             return m.entry.code
+        # a government actor or a person of a known state ("Trump said ... Treasury Secretary X said")
+        prev = self._by_head.get(t.i)
+        if prev is not None and prev.code in self.g.country_names and (
+                prev.sector in {"GOV", "MIL", "INT"} or t.i in self._person_ent or (
+                    m is not None and m.entry.kind == "person")):
+            return prev.code
         return None
+
+    def _local_place(self, toks: list[Any]) -> str | None:
+        """For a local office ("the regional governor", "Mayor X", "local officials"): the country of
+        the place named last before it, in its sentence or the one before ("drones struck a
+        refinery in Russia's Volgograd region, the regional governor said" -> RUS); "" when that
+        place is one the gazetteer cannot place; None for any other phrase."""
+        if not any(t.lemma_.lower() in LOCAL_OFFICES for t in toks):
+            return None
+        first = toks[0]
+        start = first.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(first.i - 1, start - 1, -1):
+            m = self._mention_of.get(i)
+            if m is not None:
+                if m.entry.kind in {"country", "capital"} and m.entry.code in self.g.country_names:
+                    return m.entry.code
+            elif self._place_name(self.doc[i]):
+                # a place the gazetteer does not place ("the city of Sumy"): unknown, unless its own
+                # phrase names the country ("Russia's Volgograd region")
+                for t in self.doc[i].head.subtree:
+                    pm = self._mention_of.get(t.i)
+                    if pm is not None and pm.entry.kind == "country" and pm.entry.code in self.g.country_names:
+                        return pm.entry.code
+                return ""
+        return ""
+
+    def _person_token(self, t: Any) -> Any | None:
+        """The token naming the person of the phrase headed by ``t``: ``t`` itself for a name or a
+        listed person, the name in apposition for a title ("the trade commissioner, Maros
+        Sefcovic"); None when the phrase names no person."""
+        m = self._mention_of.get(t.i)
+        if t.i in self._person_ent or t.i in self._person_refs or (m is not None and m.entry.kind == "person"):
+            return t
+        return next((c for c in t.children if c.dep_ == "appos" and c.i in self._person_ent), None)
+
+    @staticmethod
+    def _place_name(t: Any) -> bool:
+        """A place name: tagged as one, or named as a city, town or region ("the city of Sumy",
+        which the tagger may read as an organisation)."""
+        if t.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return True
+        return t.pos_ == "PROPN" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
 
     def _previous_root_subject(self, tok: Any, pronoun: bool = False) -> Any | None:
         """The subject of the main verb of the sentence before ``tok``'s, unless it is a pronoun
@@ -510,6 +561,15 @@ class ActorResolver:
         if tok.pos_ == "PRON":
             if low in PERSON_PRONOUNS and self._last_person is not None:
                 p = self._last_person
+                if low in {"he", "she"} and not any(t.i in self._person_ent or t.i in self._person_refs
+                                                    for t in doc[tok.sent.start:tok.i]):
+                    # the person who was the subject just before, rather than one named later in
+                    # that sentence: "X said he had spoken with Y. ..., he said" is X
+                    subj = self._previous_root_subject(tok)
+                    named = self._person_token(subj) if subj is not None else None
+                    prev = self._by_head.get(named.i) if named is not None else None
+                    if prev is not None and prev.name:
+                        p = prev
                 return _placed(p, tok.text, tok.idx, tok.idx + len(tok.text))
             if low in {"they", "it"} and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
                 subj = self._previous_root_subject(tok)
@@ -596,7 +656,8 @@ class ActorResolver:
                 self._last_person = prev
                 return a
             if code is None and sector is not None:
-                code = self._lead_code or self._previous_state(tok)
+                local = self._local_place(toks)  # ("" for a local office of a place not known)
+                code = local or (None if local == "" else self._previous_state(tok)) or self._lead_code
             a = Actor(text=text, code=code, sector=sector, name=full, start=span_start, end=span_end)
             if title and sector is not None:
                 self._remember_title(title[-1], a)
@@ -640,6 +701,9 @@ class ActorResolver:
                 and self._last_person.code:
             # "His office accused ...": the office of the person just named
             code = self._last_person.code
+        local = self._local_place(toks) if code is None and sector is not None else None
+        if local:  # "the regional governor", "local officials"
+            code, name = local, self.g.country_names.get(local)
         if code is None and sector is not None:
             prev_np = self._by_lemma.get(tok.lemma_.lower())
             definite = any(t.lower_ in {"the", "this", "that"} for t in tok.lefts)
@@ -647,7 +711,7 @@ class ActorResolver:
                 code, name = prev_np.code, prev_np.name
             elif definite and prev_np is not None and any(w[:1].isupper() for w in (prev_np.text or "").split()[1:-1]):
                 pass  # "the official" after "a senior European official": that one, country unknown
-            elif definite and sector in {"GOV", "MIL", "LEG", "INT"} and self._previous_state(tok):
+            elif definite and sector in {"GOV", "MIL", "LEG", "INT"} and local is None and self._previous_state(tok):
                 # "Islamabad said ... the National Security Committee warned": a bare institution
                 # continues the state that was the subject just before
                 code = self._previous_state(tok)

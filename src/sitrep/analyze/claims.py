@@ -409,6 +409,7 @@ def _antecedent(t: Any) -> Any:
 
 
 _INNER_PREPS = {"by", "from", "of", "in"}
+_ISSUE_VERBS = {"issue", "publish", "release", "circulate", "send", "post", "file", "submit", "present", "distribute"}
 
 
 def _innermost(t: Any, lex: Lexicon) -> Any:
@@ -428,6 +429,10 @@ def _innermost(t: Any, lex: Lexicon) -> Any:
                         for p in a.children:
                             if p.dep_ == "pobj":
                                 nxt = p
+        if nxt is None and (t.lemma_.lower() in docs or t.lower_ in docs) and t.dep_ == "dobj" \
+                and t.head.lemma_.lower() in _ISSUE_VERBS:
+            # "MI5 issued an alert accusing X": the issuer speaks
+            nxt = next((c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         if nxt is None and (t.lemma_.lower() in docs or t.lower_ in docs or t.lemma_ in ("medium", "media")):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
