@@ -531,3 +531,25 @@ def test_a_document_issued_by_someone_speaks_for_its_issuer() -> None:
     accusing = [c for c in claims if c.cue == "accusing"]
     assert accusing and accusing[0].speaker is not None and accusing[0].speaker.text == "MI5"
     assert accusing[0].source_type == "intelligence"
+
+
+def test_relative_clause_cue_and_contrast_clause(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "The navy struck a boat that it said was carrying weapons.")
+    said = by_cue(claims, "said")
+    assert span_text(text, said.spans.content) == "was carrying weapons"
+    text, claims = claims_of(nlp, "Chile announced it would send two frigates, while Peru said it would send one.")
+    announced = by_cue(claims, "announced")
+    assert span_text(text, announced.spans.content) == "it would send two frigates"
+    _text, claims = claims_of(nlp, "He did not say which unit or provide evidence that it had fired.")
+    assert not any(c.cue == "evidence" for c in claims)
+
+
+def test_titled_name_and_opposition_figures_are_people() -> None:
+    from sitrep.analyze import AnalyzeInput, analyze_texts
+    text = ("Soldiers seized power in Guinea-Bissau. President Umaro Sissoco Embalo told a magazine that he "
+            "had been arrested. Some opposition figures said the coup was staged.")
+    claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
+    by_cue_text = {c.cue: c for c in claims}
+    assert by_cue_text["told"].source_type == "named_person"
+    said = [c for c in claims if c.cue == "said"]
+    assert said and said[0].source_type == "anonymous"

@@ -487,3 +487,26 @@ def test_a_date_in_the_subjects_relative_clause_is_not_the_events(nlp: Any) -> N
     text = "The militia, which has fought the army since May 2021, said it had accepted the plan."
     evs = [e for e in events(nlp, text, "2025-03-10") if e.trigger == "accepted"]
     assert evs and evs[0].date != "2021-05"
+
+
+def test_leaders_of_two_states_and_namings(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "The leaders of Serbia and Kosovo signed a trade accord on Friday.")
+           if e.type == "AGREE"]
+    assert evs and {"SRB", "XKX"} & codes(evs[0].sources) and len(codes(evs[0].sources)) == 2
+    assert not events(nlp, "The Bolivian minister called the strikes a crime against the people.")
+    evs = [e for e in events(nlp, "The two states agreed to renounce their claims to the islands.")
+           if e.trigger == "renounce"]
+    assert evs and evs[0].type == "CONCEDE"
+    evs = [e for e in events(nlp, "The United States has paused weapons deliveries to Ukraine.")
+           if e.type == "SANCTION"]
+    assert evs and "UKR" in codes(evs[0].targets)
+
+
+def test_object_pronouns_and_options(nlp: Any) -> None:
+    text = "The Interior Ministry said he had been detained for disobeying orders."
+    evs = [e for e in events(nlp, text) if e.type == "COERCE"]
+    assert evs and not any(a.text == "Interior Ministry" for a in evs[0].targets)
+    evs = [e for e in events(nlp, "The EU is considering sanctions against Serbian officials.")
+           if e.type == "SANCTION"]
+    assert evs and evs[0].status == "planned"
+    assert not [e for e in events(nlp, "The money would help restore Moldova's grid.") if e.type == "AID"]

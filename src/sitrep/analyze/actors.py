@@ -65,6 +65,9 @@ MAX_ALIAS_TOKENS = 8
 
 HEAD_DEPS_MODIFIER = {"compound", "amod", "poss", "nmod", "flat"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+TITLES = {"president", "minister", "premier", "chancellor", "secretary", "general", "colonel", "commander", "governor",
+          "mayor", "senator", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
+          "prince", "sheikh", "emir", "lieutenant", "major", "captain", "admiral", "judge", "prosecutor", "chief"}
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "oblast", "state"}
 LOCAL_OFFICES = {"governor", "mayor", "regional", "provincial", "municipal", "local", "district"}
 GENERIC_HEADS = {"leader", "official", "spokesman", "spokesperson", "spokeswoman", "representative", "source",
@@ -344,6 +347,15 @@ class ActorResolver:
             if a is None:
                 continue
             cands = [a]
+            # "the leaders of Armenia and Azerbaijan": the further states of the "of" phrase
+            if h.lemma_.lower() in GENERIC_HEADS:
+                for prep in h.rights:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for p in prep.children:
+                            for cc in p.conjuncts if p.dep_ == "pobj" else ():
+                                m = self._mention_of.get(cc.i)
+                                if m is not None and m.entry.code and m.entry.code != a.code:
+                                    cands.append(a.model_copy(update={"code": m.entry.code, "name": m.entry.name}))
             # extra country modifiers joined by "and" ("Hungarian and Romanian officials")
             for c in h.lefts:
                 if c.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -445,6 +457,7 @@ class ActorResolver:
             if ent.label_ == "PERSON":
                 for t in ent:
                     self._person_ent[t.i] = ent
+        self._titled_names()
         for tok in doc:
             if tok.i in self._by_head:
                 continue
@@ -711,7 +724,7 @@ class ActorResolver:
                 code, name = prev_np.code, prev_np.name
             elif definite and prev_np is not None and any(w[:1].isupper() for w in (prev_np.text or "").split()[1:-1]):
                 pass  # "the official" after "a senior European official": that one, country unknown
-            elif definite and sector in {"GOV", "MIL", "LEG", "INT"} and local is None and self._previous_state(tok):
+            elif definite and sector in {"GOV", "MIL", "INT"} and local is None and self._previous_state(tok):
                 # "Islamabad said ... the National Security Committee warned": a bare institution
                 # continues the state that was the subject just before
                 code = self._previous_state(tok)
@@ -817,6 +830,30 @@ class ActorResolver:
             p_i, d_i = (head.i, tok.i) if pa else (tok.i, head.i)
             self._by_head[d_i] = _placed(merged, desc.text, desc.start, desc.end)
             self._update_person(p_i, person, merged, after=max(p_i, d_i))
+
+    def _titled_names(self) -> None:
+        """A name of two or more words after a title that the entity recogniser did not read as a
+        person ("President Umaro Sissoco Embalo", tagged as an organisation) is a person's name."""
+        doc = self.doc
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in self._person_ent or tok.i in self._mention_of \
+                    or tok.dep_ in HEAD_DEPS_MODIFIER:
+                continue
+            names = [tok]
+            title = None
+            for c in reversed([c for c in tok.lefts if c.dep_ == "compound"]):
+                if c.pos_ == "PROPN" and c.i == names[0].i - 1 and c.lower_ not in self.g.sectors \
+                        and c.i not in self._mention_of:
+                    names.insert(0, c)
+                elif c.lower_ in TITLES or c.lemma_.lower() in TITLES:
+                    title = c
+                    break
+                else:
+                    break
+            if title is not None and len(names) >= 2 and names[0].i == title.i + 1:
+                span = doc[names[0].i:tok.i + 1]
+                for t in span:
+                    self._person_ent[t.i] = span
 
     def _is_title_word(self, t: Any) -> bool:
         return bool(t.pos_ == "NOUN" or t.lower_ in self.g.sectors)

@@ -72,7 +72,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.analyze.actors import ActorResolver
+from sitrep.analyze.actors import TITLES, ActorResolver
 from sitrep.analyze.nlp import DATELINE as _DATELINE
 from sitrep.analyze.nlp import SAYING, by_the_press, reporter_of_conjunct, verb_above
 from sitrep.analyze.nlp import nearest_first as _nearest_first
@@ -538,6 +538,10 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
         s = min(_subtree_span(c)[0] for c in comps)
         e = max(_subtree_span(c)[1] for c in comps)
         first = min(comps, key=lambda c: c.i)
+        if v.dep_ == "relcl" and s < int(v.idx) and any(c.i > v.i for c in comps):
+            # "a boat that it said was carrying drugs": the relative pronoun before the cue is not
+            # part of what was said
+            s = _tok_end(v)
         mark = next((m for m in first.children if m.dep_ == "mark" and m.lower_ == "that"), None)
         if mark is not None and any(c.dep_ == "advcl" and c.i < mark.i for c in first.children):
             s = int(mark.idx)  # "reported, citing officials, that ...": the participle is the reporter's
@@ -736,7 +740,10 @@ def _cut_nested_cue(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, int
         lemma = _lemma(t)
         if t.head.i < span.start or D.quote_at(int(t.idx)) is not None:
             continue
-        if any(k.dep_ == "mark" for k in t.children):
+        contrast = t.dep_ == "advcl" and lemma in SAYING and any(
+            k.dep_ == "mark" and k.lower_ in ("while", "whereas") for k in t.children) and any(
+            k.dep_ in _SPEAKER_DEPS for k in t.children)
+        if any(k.dep_ == "mark" for k in t.children) and not contrast:
             continue  # "until X said ...": a subordinate clause belongs to the content
         participle = t.tag_ == "VBG" and t.dep_ == "advcl" and lemma in _SAY
         pronoun_subject = t.dep_ == "conj" and (lemma in _SAY or lemma in D.lex.prep_cues) and any(
@@ -749,12 +756,12 @@ def _cut_nested_cue(v: Any, content: tuple[int, int], D: _Doc) -> tuple[int, int
         if t.dep_ == "conj" and t.head.pos_ not in ("VERB", "AUX") and _lemma(t) in SAYING and not any(
                 k.dep_ in _SPEAKER_DEPS for k in t.children):
             reporter_again = True
-        if not (participle or pronoun_subject or reporter_again):
+        if not (participle or pronoun_subject or reporter_again or contrast):
             continue
         cut = int(doc[t.left_edge.i].idx)
         prev = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
         if prev is None or not (prev.is_punct or prev.dep_ == "cc"):
-            continue  # only at a clause boundary: ", adding", "and he said"
+            continue  # only at a clause boundary: ", adding", "and he said", ", while X said"
         if prev.dep_ == "cc":  # drop the conjunction: "A, and he said B" -> "A"
             cut = int(prev.idx)
         ns, ne = _trim(D.text, s, cut)
@@ -1083,8 +1090,11 @@ def _noun_claim(n: Any, D: _Doc, sent: Any) -> _Raw | None:
                 break
     if clause is None:
         return None
+    verbs = [n.head]
+    while len(verbs) < 3 and verbs[-1].dep_ in ("conj", "ccomp", "xcomp") and verbs[-1].head is not verbs[-1]:
+        verbs.append(verbs[-1].head)  # ("did not say which group or provide evidence that ...")
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children) or (
-            n.dep_ == "dobj" and any(c.dep_ == "neg" for c in n.head.children)):
+            n.dep_ == "dobj" and any(c.dep_ == "neg" for v in verbs for c in v.children)):
         return None  # "did not provide evidence that ...", "there is no sign that ...": nothing is claimed
     speaker = None
     for c in n.children:
@@ -1215,6 +1225,9 @@ _ORG_NOUNS = {"company", "firm", "corporation", "bank", "agency", "operator", "u
               "conglomerate", "party", "movement", "union", "association", "charity", "foundation", "institute",
               "ministry", "service", "department", "council", "committee", "commission", "court", "newspaper"}
 _BODY_SECTORS = ("GOV", "MIL", "LEG", "JUD", "POL", "IGO")
+# "opposition figures", "senior figures": people, not numbers
+_FIGURE_KINDS = {"opposition", "political", "public", "senior", "leading", "key", "prominent", "religious",
+                 "military", "party", "government", "business"}
 
 
 def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor: Actor | None,
@@ -1244,8 +1257,11 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     sector = actor.sector if actor is not None else None
     if sector == "INT" or words & sw["intelligence"]:
         return "intelligence"
-    if hl in sw["document"] or hw in sw["document"]:
+    people_figures = hl == "figure" and any(c.lemma_.lower() in _FIGURE_KINDS for c in head.lefts)
+    if (hl in sw["document"] or hw in sw["document"]) and not people_figures:
         return "document"  # "a confidential memo seen by newspapers", "Leaked Memo Suggests ..."
+    if head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in TITLES for c in head.lefts):
+        return "named_person"  # "President Umaro Sissoco Embalo", whatever the entity tagger read
     ents = {lab for s, e, lab in D.ents if s < span[1] and e > span[0]}
     # a common noun with a person's name only as a modifier is no named person: "Netanyahu's office",
     # "a Biden administration official", "Nigerien power officials" (a tagging slip)
@@ -1269,7 +1285,7 @@ def _source_type(D: _Doc, head: Any | None, span: tuple[int, int] | None, actor:
     if sector == "MED" or (not gov_agency and words & sw["media"] and (
             hw in sw["media"] or hl in sw["media"] or head.pos_ == "PROPN" or "news" in words)):
         return "media"
-    if hl in sw["document"] or hw in sw["document"]:
+    if (hl in sw["document"] or hw in sw["document"]) and not people_figures:
         return "document"
     if (hl in sw["anonymous"] or hw in sw["anonymous"]) and head.pos_ == "NOUN":
         return "anonymous"
@@ -1327,6 +1343,15 @@ def _speaker_actor(D: _Doc, resolver: ActorResolver, head: Any, span: tuple[int,
                 if found is not None and found.code and len(found.code) == 3:
                     actor = actor.model_copy(update={"code": found.code})
                     break
+    if head.lower_ in ("it", "they") and actor.name is None and actor.code is None and head.head.dep_ == "relcl":
+        # "struck a boat that it said was carrying drugs": "it" is the subject of the main clause
+        gov = head.head.head.head
+        while gov.dep_ == "prep" and gov.head is not gov:
+            gov = gov.head
+        subj = next((c for c in gov.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        found = resolver.actor_for_token(subj.i) if subj is not None else None
+        if found is not None and found.code:
+            return actor.model_copy(update={"code": found.code, "sector": found.sector, "name": found.name})
     if head.lower_ in ("it", "they", "we") and actor.name is None and actor.code is None:
         found = _reporter_actor(head, resolver)
         if found is not None:

@@ -108,6 +108,11 @@ INTENT_WORDS = {"willing", "ready", "prepared", "plan", "intend", "decide", "swe
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 FIRST_PLURAL = {"we", "us", "our"}
+INSTRUMENTS = {"money", "fund", "funds", "aid", "package", "loan", "grant", "cash", "payment", "investment", "deal",
+               "agreement", "measure", "plan", "law", "rule", "system"}
+PERSON_ROLES = {"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "chief",
+                "secretary", "chancellor", "envoy", "ambassador", "governor", "mayor", "commander", "general", "king",
+                "premier", "senator", "lawmaker", "head", "director", "negotiator", "candidate", "lawyer", "adviser"}
 # verbal acts done by way of another act, whose doer a purpose clause takes from it ("summoned the
 # ambassador to protest against ...", "marched to protest against the government")
 PURPOSE_ACTS = {"protest", "complain", "demand", "discuss", "press", "express", "condemn", "denounce"}
@@ -116,6 +121,7 @@ PHRASE_PLACES = {("take", "to"): {"street", "streets", "road", "roads", "square"
 # prepositions whose phrase never names whom an event is done to
 NON_TARGET_PREPS = {"outside", "without", "except", "unlike", "like", "besides", "beyond"}
 NONPERSONAL = {"it", "its", "they", "them", "their"}
+OBJECT_PRONOUNS = {"him", "them", "us"}
 ANAPHORS = {"it", "they", "them", "its", "their", "he", "she", "his", "her", "him", "we", "our"}
 STATIVE_PASSIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "opposed",
                    "committed", "determined", "prepared"}
@@ -217,6 +223,8 @@ class Trigger:
 def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     lemma = tok.lemma_.lower()
     objs = _objects(tok)
+    if lemma == "call" and (any(c.dep_ in {"oprd", "attr", "ccomp"} for c in tok.children) or len(objs) > 1):
+        return None  # "called the strikes executions", "called the deal a milestone": a naming
     # object-specific readings first ("handed over proposals" is no retreat, "declared persona non
     # grata" is an expulsion)
     for o in _object_nouns(tok):
@@ -241,6 +249,9 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     if lemma in _ORDER_VERBS and any(o.lemma_.lower() in _ENVOYS for o in objs) and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ("leave", "depart", "quit") for c in tok.children):
         return Trigger(tok, "SANCTION", None)  # "ordered France's ambassador to leave": an expulsion
+    if lemma in {"help", "assist", "contribute"} and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in INSTRUMENTS for c in tok.children):
+        return None  # "the money would help restore the grid": a means, not an actor
     # light verbs take the type of their event noun
     if lemma in lex.light:
         for o in objs:
@@ -427,8 +438,12 @@ class EventFinder:
             speaker = next((a for s, e, a in self.quotes if s <= tok.idx < e), None)
             if speaker is not None:
                 return [_placed(speaker, tok.text, tok.idx, tok.idx + len(tok.text))]
-        if tok.pos_ == "PRON" and tok.lower_ in ANAPHORS:
+        if tok.pos_ == "PRON" and tok.lower_ in ANAPHORS and tok.lower_ not in OBJECT_PRONOUNS:
+            # (an object pronoun is rarely the reporter: "the ministry said he had been detained",
+            # "officials said many of them had been beaten")
             gov = self._governing_subject(tok)
+            if gov is not None and tok.lower_ in {"he", "she", "his", "her"} and not self._personal(gov):
+                gov = None
             # ("it", "them", "their" are no person: "allowing the other leaders to approve them")
             if gov is not None and not (tok.lower_ in NONPERSONAL and (
                     gov.ent_type_ == "PERSON" or self.r.refers_to_person(gov.i)
@@ -662,6 +677,13 @@ class EventFinder:
                 return ("THREATEN", [], [])
         return None
 
+    def _personal(self, tok: Any) -> bool:
+        """``tok`` can stand for a person: a name, a listed person, a person's role noun."""
+        return (tok.ent_type_ == "PERSON" or self.r.refers_to_person(tok.i) or self.r.gazetteer_kind(tok.i) == "person"
+                or tok.lemma_.lower() in PERSON_ROLES or any(
+                    c.dep_ == "appos" and c.ent_type_ == "PERSON" or c.dep_ == "compound"
+                    and c.lemma_.lower() in PERSON_ROLES for c in tok.children))
+
     def _state_named(self, a: Actor) -> bool:
         """The actor is a state or capital named as such ("Sudan", "Nairobi"), not its people ("Georgians")."""
         if a.start is None or a.end is None:
@@ -837,6 +859,8 @@ class EventFinder:
                 reported = True
             if hl in REQUEST_HEADS and dep in {"xcomp", "ccomp"}:
                 planned = True  # "urged Europe to go further by seizing assets": asked for, not done
+            if dep == "dobj" and (hl in PLAN_WORDS or hl in SPECULATIVE) and steps == 1:
+                planned = True  # "was considering sanctions": an option, not done
             for c in head.children:
                 if c.dep_ == "advcl" and c.i != cur.i:
                     continue
