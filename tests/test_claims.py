@@ -553,3 +553,12 @@ def test_titled_name_and_opposition_figures_are_people() -> None:
     assert by_cue_text["told"].source_type == "named_person"
     said = [c for c in claims if c.cue == "said"]
     assert said and said[0].source_type == "anonymous"
+
+
+def test_someone_elses_statement_in_a_relative_clause_ends_the_content(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Norway pledged new aid to Moldova at a meeting in Paris, where France promised "
+                                  "to send engineers.")
+    pledged = by_cue(claims, "pledged")
+    assert "France" not in (span_text(text, pledged.spans.content) or "")
+    promised = by_cue(claims, "promised")
+    assert (span_text(text, promised.spans.content) or "").startswith("to send")

@@ -510,3 +510,10 @@ def test_object_pronouns_and_options(nlp: Any) -> None:
            if e.type == "SANCTION"]
     assert evs and evs[0].status == "planned"
     assert not [e for e in events(nlp, "The money would help restore Moldova's grid.") if e.type == "AID"]
+
+
+def test_date_of_a_relative_clause_whatever_its_tag(nlp: Any) -> None:
+    text = ("The two states fought three wars over the valley, a region that Pakistan seized in a raid in "
+            "October 1947, forcing thousands to flee.")
+    evs = [e for e in events(nlp, text, "2025-05-01") if e.trigger == "fought"]
+    assert evs and evs[0].date != "1947-10"

@@ -563,6 +563,7 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
         objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > v.i]
         s = min(_subtree_span(c)[0] for c in objs + xcomps)
         e = max(_subtree_span(c)[1] for c in xcomps)
+        s = max(s, _tok_end(v))  # ("where Germany promised to deliver": the "where" hung on the infinitive)
         return _trim(text, s, e)
     # a quotation after the cue: X said: "..." / X said, "..." / X said "..."
     if not any(c.dep_ == "dobj" for c in kids) or v.lemma_ in ("tell", "ask"):
@@ -713,6 +714,11 @@ def _extend_to_clause_end(v: Any, content: tuple[int, int], D: _Doc) -> tuple[in
             break
         if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in _REPORT_MARKS for k in c.children):
             break  # "..., although ...", "... after ...": a clause of the report, not of the content
+        other = next((t for t in c.subtree if t.dep_ == "relcl" and _lemma(t) in SAYING and any(
+            k.dep_ in _SPEAKER_DEPS and k.tag_ not in ("WDT", "WP") and k.pos_ != "PRON" for k in t.children)), None)
+        if other is not None:  # "... at a conference in Berlin, where Germany promised to ...": not this claim's
+            e = max(e, int(c.doc[other.left_edge.i].idx))
+            break
         e = max(e, ce)
     return _trim(D.text, s, e)
 
@@ -783,9 +789,17 @@ _FINDING_SUBJECTS = {"poll", "survey", "result", "number", "data", "figure", "re
 
 
 def _object_phrase(v: Any, o: Any, text: str) -> tuple[int, int]:
-    """A direct object and what completes it ("shows X leading Y", "sees X as Y")."""
+    """A direct object and what completes it ("shows X leading Y", "sees X as Y"), up to a relative
+    clause in it that is someone else's statement ("pledged aid at a conference in Berlin, where
+    Germany promised to ...")."""
     s, e = _subtree_span(o)
-    return _trim(text, s, _complement_end(v, o, e))
+    e = _complement_end(v, o, e)
+    for t in o.subtree:
+        if t.dep_ == "relcl" and _lemma(t) in SAYING and any(
+                k.dep_ in _SPEAKER_DEPS and k.tag_ not in ("WDT", "WP") and k.pos_ != "PRON" for k in t.children):
+            e = min(e, int(t.doc[t.left_edge.i].idx))
+            break
+    return _trim(text, s, e)
 
 
 def _complement_end(v: Any, o: Any, e: int) -> int:

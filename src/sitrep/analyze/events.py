@@ -961,9 +961,10 @@ def _in_other_clause(tok: Any, other: Any) -> bool:
     for _ in range(12):
         if cur.i == tok.i or cur.head.i == cur.i:
             return False
-        if cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} and _governs(tok, cur.head):
-            return True
-        if cur.dep_ in {"relcl", "acl"} and cur.pos_ in {"VERB", "AUX"} and not _governs(cur, tok):
+        if (cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "relcl") \
+                and _governs(tok, cur.head):
+            return True  # (a relative clause whatever the tagger made of its verb: "a region that X retook")
+        if cur.dep_ in {"relcl", "acl"} and not _governs(cur, tok):
             return True  # "The RSF, which has fought the army since April 2023, said it had accepted"
         cur = cur.head
     return False
