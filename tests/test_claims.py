@@ -562,3 +562,11 @@ def test_someone_elses_statement_in_a_relative_clause_ends_the_content(nlp: Any)
     assert "France" not in (span_text(text, pledged.spans.content) or "")
     promised = by_cue(claims, "promised")
     assert (span_text(text, promised.spans.content) or "").startswith("to send")
+
+
+def test_permission_and_restated_attribution(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "Article 4 allows members to request consultations.")
+    assert claims == []
+    _text, claims = claims_of(nlp, "The president is expected to visit Chile next month, according to two "
+                                   "people familiar with the plans.")
+    assert [c.cue for c in claims] == ["according to"]

@@ -517,3 +517,24 @@ def test_date_of_a_relative_clause_whatever_its_tag(nlp: Any) -> None:
             "October 1947, forcing thousands to flee.")
     evs = [e for e in events(nlp, text, "2025-05-01") if e.trigger == "fought"]
     assert evs and evs[0].date != "1947-10"
+
+
+def test_planned_dates_and_dates_of_other_events(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "The prisoners are expected to be freed on Monday.", "2025-10-09")
+           if e.trigger == "freed"]
+    assert evs and evs[0].status == "planned" and evs[0].date == "2025-10-13"
+    text = "Lithuania will deploy 3,000 troops to its border ahead of Russian exercises due to begin on Friday."
+    evs = [e for e in events(nlp, text, "2025-09-10") if e.trigger == "deploy"]
+    assert evs and evs[0].date is None
+
+
+def test_plans_denied_warnings_about_and_seas(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Moscow said it had not planned to strike any targets in Latvia.")
+           if e.type == "ASSAULT"]
+    assert evs and evs[0].status == "denied"
+    assert not [e for e in events(nlp, "Minsk said it had warned Vilnius about balloons drifting over the border.")
+                if e.type == "THREATEN"]
+    evs = [e for e in events(nlp, "Iran seized a tanker in the Gulf of Oman on Thursday.") if e.type == "COERCE"]
+    assert evs and "OMN" not in codes(evs[0].targets)
+    text = "The two sides agreed a deal under which Hamas will release the hostages."
+    assert [e for e in events(nlp, text) if e.trigger == "release"]

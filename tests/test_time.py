@@ -49,3 +49,12 @@ def test_parse_published_precision() -> None:
     month = parse_published("2025-12")
     assert month is not None and month.precision == 2
     assert parse_published("not a date") is None
+
+
+def test_a_weekday_still_to_come_is_the_next_one() -> None:
+    from sitrep.analyze.time import resolve_date
+    # published on a Thursday
+    assert resolve_date("on Monday", "2025-10-09") == "2025-10-06"
+    assert resolve_date("on Monday", "2025-10-09", future=True) == "2025-10-13"
+    assert resolve_date("next Thursday", "2025-10-09", future=True) == "2025-10-16"
+    assert resolve_date("last Monday", "2025-10-09", future=True) == "2025-10-06"

@@ -68,6 +68,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 TITLES = {"president", "minister", "premier", "chancellor", "secretary", "general", "colonel", "commander", "governor",
           "mayor", "senator", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
           "prince", "sheikh", "emir", "lieutenant", "major", "captain", "admiral", "judge", "prosecutor", "chief"}
+WATERS = {"gulf", "sea", "strait", "straits", "bay", "ocean", "channel", "coast", "lake", "river"}
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "oblast", "state"}
 LOCAL_OFFICES = {"governor", "mayor", "regional", "provincial", "municipal", "local", "district"}
 GENERIC_HEADS = {"leader", "official", "spokesman", "spokesperson", "spokeswoman", "representative", "source",
@@ -600,6 +601,8 @@ class ActorResolver:
                     if subj is not None and prev is not None and subj.lower_ == low and prev.code:
                         return _placed(prev, tok.text, tok.idx, tok.idx + len(tok.text))
             return None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WATERS:
+            return None  # "the Gulf of Oman", "the Sea of Japan": a sea, not the state
         toks = _np_tokens(tok)
         span_start, span_end = toks[0].idx, tok.idx + len(tok.text)
         if toks[0].lower_ in {"the", "a", "an"}:

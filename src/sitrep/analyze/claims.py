@@ -950,6 +950,10 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
         return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
     if _anonymity_formula(v):
         return None  # "spoke on condition of anonymity to discuss ...", "asked not to be named"
+    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _PERMIT | {"enable", "let"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or (
+            v.dep_ == "xcomp" and v.head.lemma_.lower() in _PERMIT | {"enable", "let"}):
+        return None  # "a clause that allows members to request consultations": a right, not a statement
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and not any(c.dep_ == "ccomp" for c in v.children):
         p = v.head
         while p.dep_ == "conj" and p.head is not p:
@@ -1141,6 +1145,15 @@ def _adverb_claim(a: Any, D: _Doc, sent: Any) -> _Raw | None:
     s, e = _trim(D.text, s, e)
     stance = D.lex.adverb_stance.get(a.lower_, "allege")
     return _Raw((int(a.idx), _tok_end(a)), (s, e), None, None, stance, "adverb", int(sent.end_char))
+
+
+def _drop_restated_cues(raws: list[_Raw]) -> list[_Raw]:
+    """A passive cue inside an "according to" content, given that source by the parser ("X is
+    expected to transit next month, according to two people familiar with the plans"), restates
+    the same attribution: one claim, the "according to" one."""
+    outer = [r for r in raws if r.kind == "according" and r.speaker_span is not None]
+    return [r for r in raws if not (r.kind == "verb" and r.cue is not None and any(
+        o.speaker_span == r.speaker_span and o.content[0] <= r.cue[0] < o.content[1] for o in outer))]
 
 
 def _fold_adverb_claims(raws: list[_Raw]) -> list[_Raw]:
@@ -1416,6 +1429,7 @@ def find_claims(doc: Any, resolver: ActorResolver, published: str | None = None)
                 if r.content[1] - r.content[0] >= 2:
                     raws.append(r)
     raws = _fold_adverb_claims(raws)
+    raws = _drop_restated_cues(raws)
     raws.extend(_colon_claims(D))
     raws.extend(_dash_claims(D))
     # widen contents to whole quotations; drop duplicates

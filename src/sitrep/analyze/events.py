@@ -109,7 +109,7 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 FIRST_PLURAL = {"we", "us", "our"}
 INSTRUMENTS = {"money", "fund", "funds", "aid", "package", "loan", "grant", "cash", "payment", "investment", "deal",
-               "agreement", "measure", "plan", "law", "rule", "system"}
+               "sale", "agreement", "measure", "plan", "law", "rule", "system"}
 PERSON_ROLES = {"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "chief",
                 "secretary", "chancellor", "envoy", "ambassador", "governor", "mayor", "commander", "general", "king",
                 "premier", "senator", "lawmaker", "head", "director", "negotiator", "candidate", "lawyer", "adviser"}
@@ -276,6 +276,9 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
             return None  # "the crew was questioned": an interrogation by someone unnamed, not an accusation
         if lemma == "warn":
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps and not any(c.dep_ == "xcomp" for c in tok.children) and any(
+                    c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+                return None  # "had warned Poland about stray drones": information, not a threat
             if comps and not any(k.dep_ == "aux" and k.lower_ in _THREAT_MODALS for c in comps for k in c.children):
                 return None  # "warned that Russia is stepping up sabotage": a statement, not a threat
             if comps and all(_thing(k) for c in comps for k in c.children if k.dep_ == "nsubj"):
@@ -500,8 +503,12 @@ class EventFinder:
         used_nouns: set[int] = set()
         for tok in sent:
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
-                if tok.dep_ in {"amod", "relcl", "acl"} and tok.tag_ != "VBG":
-                    continue  # background: "the attack, which killed ...", "a soldier killed in ..."
+                if tok.dep_ in {"amod", "relcl", "acl"} and tok.tag_ != "VBG" and not (
+                        tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+                                                    for c in tok.children)):
+                    # background: "the attack, which killed ...", "a soldier killed in ..." (not what a
+                    # plan provides: "a deal under which Hamas will release the hostages")
+                    continue
                 if tok.dep_ in {"xcomp", "ccomp", "pcomp"} and tok.head.lemma_.lower() in SPECULATIVE:
                     continue  # "is considering giving ...": an option, not an event
                 if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_VERBS and any(
@@ -609,8 +616,13 @@ class EventFinder:
         src_starts = {a.start for a in sources if a.start is not None}
         targets = [a for a in _dedupe(targets) if not a.code or (
             (a.code, (a.text or "").lower()) not in src_names and a.start not in src_starts)]
-        date = self._date(tok, dates) or self._sentence_date(sent)
         status = self._status(tok)
+        future = status == "planned"  # ("expected to be freed on Monday": the coming Monday)
+        date = self._date(tok, dates, future)
+        if date is None and not (dates and all(_in_other_clause(tok, e.root) for e in dates)):
+            # (not when the sentence's dates all belong to other clauses: "ahead of exercises due to
+            # begin on Friday")
+            date = self._sentence_date(sent, future)
         base = dict(date=date, location=self._location(tok, t), quantity=self._quantity(tok, t),
                     trigger=tok.text, start=sent.start_char, end=sent.end_char)
         main = Event(type=etype, mode=mode, sources=sources, targets=targets, status=status, **base)
@@ -679,7 +691,8 @@ class EventFinder:
 
     def _personal(self, tok: Any) -> bool:
         """``tok`` can stand for a person: a name, a listed person, a person's role noun."""
-        return (tok.ent_type_ == "PERSON" or self.r.refers_to_person(tok.i) or self.r.gazetteer_kind(tok.i) == "person"
+        return (tok.ent_type_ == "PERSON" or tok.lower_ in {"he", "she"} or self.r.refers_to_person(tok.i)
+                or self.r.gazetteer_kind(tok.i) == "person"
                 or tok.lemma_.lower() in PERSON_ROLES or any(
                     c.dep_ == "appos" and c.ent_type_ == "PERSON" or c.dep_ == "compound"
                     and c.lemma_.lower() in PERSON_ROLES for c in tok.children))
@@ -760,6 +773,9 @@ class EventFinder:
         clause (not in its subject, not in an embedded clause with its own subject)."""
         skip: set[int] = set()
         own_object = bool(_objects(tok))
+        # ("pull back within 24 hours of the government's approval": when, not against whom; the
+        # PLOVER GSR does code actors of "after"/"following" phrases as targets)
+        skip.update(y.i for x in tok.subtree if x.dep_ == "prep" and x.lower_ == "within" for y in x.subtree)
         if tok.lemma_.lower() in _LAUNCH_VERBS:  # "fired from an area near Pyongyang": the origin
             skip.update(y.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for y in c.subtree)
         # ("could provide the money outside the EU budget")
@@ -843,6 +859,8 @@ class EventFinder:
                 # (an attempt made is an act: "demonstrators who tried to storm the palace")
                 if hl in PLAN_WORDS and not (hl in {"try", "attempt"} and head.tag_ in {"VBD", "VBN"}):
                     planned = True
+                    if any(c.dep_ == "neg" for c in head.children) and hl in {"plan", "intend", "aim", "mean"}:
+                        denied = True  # "had not planned to strike targets in Poland"
             if hl in DENY_WORDS and dep in {"ccomp", "xcomp", "pcomp", "dobj", "pobj", "acl"}:
                 denied = True
             if hl in {"refuse", "decline", "fail"} and dep == "xcomp" and not (frame and steps == 1):
@@ -886,7 +904,7 @@ class EventFinder:
             return "reported"
         return "asserted"
 
-    def _date(self, tok: Any, dates: list[Any]) -> str | None:
+    def _date(self, tok: Any, dates: list[Any], future: bool = False) -> str | None:
         if not dates:
             return None
         # a date inside another clause below the trigger ("talks, which Beijing had cut off in August
@@ -894,15 +912,15 @@ class EventFinder:
         own = [e for e in dates if not _in_other_clause(tok, e.root)]
         ranked = sorted(own, key=lambda e: (0 if _governs(tok, e.root) else 1, abs(e.root.i - tok.i)))
         for e in ranked:
-            d = resolve_date(e.text, self.published)
+            d = resolve_date(e.text, self.published, future)
             if d:
                 return d
         return None
 
-    def _sentence_date(self, sent: Any) -> str | None:
+    def _sentence_date(self, sent: Any, future: bool = False) -> str | None:
         """Fallback when no DATE entity resolves: relative expressions in the sentence text."""
         m = RE_RELATIVE.search(sent.text)
-        return resolve_date(m.group(0), self.published) if m else None
+        return resolve_date(m.group(0), self.published, future) if m else None
 
     def _location(self, tok: Any, t: Trigger) -> str | None:
         holders = [tok] + _objects(tok)
@@ -956,11 +974,18 @@ def _governs(tok: Any, other: Any) -> bool:
 
 def _in_other_clause(tok: Any, other: Any) -> bool:
     """``other`` lies below ``tok`` inside a clause of its own (a relative clause, an adverbial clause,
-    a complement with its own verb) rather than in ``tok``'s own clause."""
+    a complement with its own verb) or inside a temporal phrase that names another event ("ahead
+    of exercises due to begin on Friday") rather than in ``tok``'s own clause."""
     cur = other
     for _ in range(12):
         if cur.i == tok.i or cur.head.i == cur.i:
             return False
+        if cur.dep_ == "xcomp" and cur.head.lower_ == "due" and _governs(tok, cur.head):
+            return True  # "exercises due to begin on Friday"
+        prep = cur.head
+        temporal = prep.lower_ in TEMPORAL_PREPS or prep.lower_ == "of" and prep.head.lower_ == "ahead"
+        if cur.dep_ == "pobj" and temporal and cur.ent_type_ not in ("DATE", "TIME") and _governs(tok, prep):
+            return True
         if (cur.dep_ in {"relcl", "acl", "advcl", "ccomp"} and cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "relcl") \
                 and _governs(tok, cur.head):
             return True  # (a relative clause whatever the tagger made of its verb: "a region that X retook")

@@ -106,8 +106,10 @@ def _shift_month(d: date, k: int) -> tuple[int, int]:
     return d.year + m // 12, m % 12 + 1
 
 
-def resolve_date(expr: str, published: str | None = None) -> str | None:
-    """The ISO date (prefix) an expression denotes, resolved against ``published``; None if unreadable."""
+def resolve_date(expr: str, published: str | None = None, future: bool = False) -> str | None:
+    """The ISO date (prefix) an expression denotes, resolved against ``published``; None if unreadable.
+    ``future``: the expression dates something still to come, so a bare weekday ("freed on Monday",
+    in an article of a Thursday) is the next one, not the last."""
     s = " ".join(expr.split())
     low = s.lower()
     ref = parse_published(published)
@@ -184,8 +186,9 @@ def resolve_date(expr: str, published: str | None = None) -> str | None:
             return (r + timedelta(days=1)).isoformat()
         for name, wd in WEEKDAYS.items():
             if re.search(rf"\b{name}\b", low):
-                if re.search(rf"\bnext {name}\b", low):
-                    delta = (wd - r.weekday()) % 7 or 7
+                nxt = re.search(rf"\bnext {name}\b", low)
+                if nxt or (future and not re.search(rf"\blast {name}\b", low)):
+                    delta = (wd - r.weekday()) % 7 or (7 if nxt else 0)
                     return (r + timedelta(days=delta)).isoformat()
                 delta = (r.weekday() - wd) % 7
                 return (r - timedelta(days=delta)).isoformat()
