@@ -212,3 +212,10 @@ def test_he_is_the_person_who_was_the_subject_before() -> None:
     claims = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].claims
     second = [c for c in claims if c.speaker and c.speaker.text == "she"]
     assert second and second[-1].speaker is not None and second[-1].speaker.code == "EU"
+
+
+def test_indefinite_spokesman_with_a_name_continues_the_body_before() -> None:
+    text = ("China's coast guard said it had expelled the boats. A spokesman, Wu Liang, urged Manila to stop "
+            "its provocations. The Philippines said it would protest.")
+    sp = _speakers(text)
+    assert sp["A spokesman, Wu Liang"].code == "CHN"

@@ -570,3 +570,18 @@ def test_permission_and_restated_attribution(nlp: Any) -> None:
     _text, claims = claims_of(nlp, "The president is expected to visit Chile next month, according to two "
                                    "people familiar with the plans.")
     assert [c.cue for c in claims] == ["according to"]
+
+
+def test_contents_separated_by_a_subordinator_and_phrasal_cues(nlp: Any) -> None:
+    text, claims = claims_of(nlp, "Some lawmakers have called for a ban on the party, though the chancellor has "
+                                  "expressed doubts about such a move.")
+    called = by_cue(claims, "called")
+    assert span_text(text, called.spans.content) == "a ban on the party"
+    _text, claims = claims_of(nlp, "The judges found reasonable grounds to believe the men had ordered the decrees.")
+    assert not any(c.cue == "believe" for c in claims)
+    _text, claims = claims_of(nlp, "Belarus, which recognized the Taliban government in July, sent an envoy.")
+    assert not any(c.cue == "recognized" for c in claims)
+    text, claims = claims_of(nlp, "The minister wrote on X that the ruling was a disgrace and urged Poland to "
+                                  "appeal.")
+    urged = by_cue(claims, "urged")
+    assert span_text(text, urged.spans.speaker) == "The minister"

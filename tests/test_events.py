@@ -538,3 +538,18 @@ def test_plans_denied_warnings_about_and_seas(nlp: Any) -> None:
     assert evs and "OMN" not in codes(evs[0].targets)
     text = "The two sides agreed a deal under which Hamas will release the hostages."
     assert [e for e in events(nlp, text) if e.trigger == "release"]
+
+
+def test_warrants_crimes_vehicles_and_causes(nlp: Any) -> None:
+    evs = events(nlp, "The court issued an arrest warrant for the Iranian commander on Tuesday.")
+    assert evs and evs[0].type == "ACCUSE" and "ICC" not in codes(evs[0].sources)
+    assert not [e for e in events(nlp, "Judges said the men had committed crimes against humanity.")
+                if e.type == "AGREE"]
+    evs = [e for e in events(nlp, "Chinese ships tried to block a Philippine supply boat.") if e.trigger == "block"]
+    assert evs and evs[0].type == "COERCE"
+    evs = [e for e in events(nlp, "Young Serbians blocked roads in Novi Sad.") if e.trigger == "blocked"]
+    assert evs and evs[0].type == "PROTEST"
+    assert not [e for e in events(nlp, "He said the sanctions that were imposed were blocking the recovery.")
+                if e.trigger == "blocking"]
+    evs = [e for e in events(nlp, "Washington did not send a senior official to the talks.") if e.trigger == "send"]
+    assert evs and {e.type for e in evs} <= {"REJECT", "CONSULT"}

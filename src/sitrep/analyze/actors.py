@@ -727,7 +727,10 @@ class ActorResolver:
                 code, name = prev_np.code, prev_np.name
             elif definite and prev_np is not None and any(w[:1].isupper() for w in (prev_np.text or "").split()[1:-1]):
                 pass  # "the official" after "a senior European official": that one, country unknown
-            elif definite and sector in {"GOV", "MIL", "INT"} and local is None and self._previous_state(tok):
+            elif (definite or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)) \
+                    and sector in {"GOV", "MIL", "INT"} \
+                    and local is None and self._previous_state(tok):
+                # (also "A spokesman, Liu Dejun, urged ..." after "China's coast guard said ...")
                 # "Islamabad said ... the National Security Committee warned": a bare institution
                 # continues the state that was the subject just before
                 code = self._previous_state(tok)

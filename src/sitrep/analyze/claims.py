@@ -533,7 +533,7 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     # session as constructive"): the parser subordinated a coordinated clause
     in_subject = {t.i for k in kids if k.dep_ in _SPEAKER_DEPS and k.i < v.i for t in k.subtree}
     comps = [c for c in comps if c.i > v.i or not any(
-        (t.text == ";" or t.dep_ == "cc") and t.i not in in_subject for t in v.doc[c.right_edge.i + 1:v.i])]
+        (t.text == ";" or t.dep_ in ("cc", "mark")) and t.i not in in_subject for t in v.doc[c.right_edge.i + 1:v.i])]
     if comps:
         s = min(_subtree_span(c)[0] for c in comps)
         e = max(_subtree_span(c)[1] for c in comps)
@@ -602,6 +602,8 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
     if ((v.dep_ in ("parataxis", "ccomp", "advcl") or comma_conj) and v.head.i != v.i
             and v.head.pos_ in ("VERB", "AUX")
             and has_subj and not subordinate and not any(c.dep_ == "dobj" for c in kids)
+            and not any(c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ not in _ADJUNCT_PREPS
+                        for c in kids)  # ("called for X": its own content; not "said in a report")
             and lemma not in lex.physical and known):
         # (a complement clause after its verb is that verb's content, not an inserted cue:
         # "Rutte said the alliance would respond")
@@ -921,6 +923,7 @@ _PERMIT = {"authorize", "authorise", "authorized", "authorised", "allow", "permi
 _NO_ANSWER = {"respond", "reply", "answer", "react", "return", "comment"}
 
 
+_GROUNDS = {"ground", "grounds", "reason", "cause", "basis"}
 _REFLEXIVE = {"itself", "themselves", "himself", "herself"}
 _SUMMONED_TO = {"street", "streets", "square", "polls", "arms", "barricades", "capital", "border", "front"}
 
@@ -950,6 +953,9 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
         return None  # "declined to comment", "refused to confirm": one claim, the outer cue's
     if _anonymity_formula(v):
         return None  # "spoke on condition of anonymity to discuss ...", "asked not to be named"
+    if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in _GROUNDS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return None  # "reasonable grounds to believe they committed ...": a standard of proof, no one's view
     if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _PERMIT | {"enable", "let"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or (
             v.dep_ == "xcomp" and v.head.lemma_.lower() in _PERMIT | {"enable", "let"}):

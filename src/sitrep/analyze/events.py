@@ -108,6 +108,12 @@ INTENT_WORDS = {"willing", "ready", "prepared", "plan", "intend", "decide", "swe
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 FIRST_PLURAL = {"we", "us", "our"}
+VEHICLES = {"ship", "ships", "vessel", "vessels", "boat", "boats", "aircraft", "jet", "jets", "warship", "warships",
+            "drone", "drones", "tank", "tanks", "helicopter", "helicopters"}
+# abstract causes that do things to no one in particular
+CAUSES = {"sanction", "sanctions", "measure", "policy", "law", "rule", "decision", "move", "war", "conflict", "crisis",
+          "tariff", "price", "shortage", "inflation", "drought", "flood", "storm", "earthquake", "fire", "pandemic",
+          "virus", "weather", "debris", "recession"}
 INSTRUMENTS = {"money", "fund", "funds", "aid", "package", "loan", "grant", "cash", "payment", "investment", "deal",
                "sale", "agreement", "measure", "plan", "law", "rule", "system"}
 PERSON_ROLES = {"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "chief",
@@ -252,6 +258,9 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     if lemma in {"help", "assist", "contribute"} and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in INSTRUMENTS for c in tok.children):
         return None  # "the money would help restore the grid": a means, not an actor
+    if any(c.dep_ == "nsubj" and _noun_of(c).pos_ == "NOUN" and _noun_of(c).lemma_.lower() in CAUSES
+           for c in tok.children):
+        return None  # "sanctions that were blocking the recovery", "the war has destroyed ...": no actor acts
     # light verbs take the type of their event noun
     if lemma in lex.light:
         for o in objs:
@@ -607,7 +616,8 @@ class EventFinder:
         if lemma in {"block", "blockade", "occupy"} and sources and all(
                 a.sector in {"CVL", "BUS", "LEG", None} and not (a.sector is None and a.code and a.start is not None
                                                                  and self.r.text[a.start:a.end] == a.name)
-                for a in sources):
+                for a in sources) and not any(w in VEHICLES for a in sources for w in (a.text or "").lower().split()):
+            # (protesters block roads; "Chinese ships tried to block a boat" is coercion)
             etype = "PROTEST"
         sources = _dedupe(sources)
         # a target that repeats a source's mention is no target; the same state named again as the
@@ -949,6 +959,20 @@ class EventFinder:
 _LAUNCH_VERBS = {"fire", "launch", "shoot", "drop", "lob"}
 _PROJECTILES = {"missile", "rocket", "shell", "drone", "bullet", "shot", "round", "projectile", "torpedo", "bomb",
                 "mortar", "grenade", "salvo", "barrage", "munition", "warhead", "interceptor", "flare"}
+
+
+def _noun_of(subj: Any) -> Any:
+    """The noun a relative pronoun subject stands for ("sanctions that he said were blocking ..."), else
+    the subject itself."""
+    if subj.lower_ in RELATIVE:
+        cur = subj.head
+        for _ in range(3):
+            if cur.dep_ == "relcl":
+                return cur.head
+            if cur.head is cur:
+                break
+            cur = cur.head
+    return subj
 
 
 def _projectile(tok: Any, obj: Any) -> bool:

@@ -117,7 +117,7 @@ SAYING = frozenset({
     "claim", "allege", "accuse", "blame", "deny", "reject", "dismiss", "call", "urge", "demand", "ask",
     "appeal", "vow", "pledge", "promise", "threaten", "condemn", "denounce", "criticize", "criticise",
     "welcome", "praise", "confirm", "acknowledge", "admit", "describe", "suggest", "predict", "reiterate",
-    "emphasize", "emphasise", "caution", "express", "voice", "question"})
+    "emphasize", "emphasise", "caution", "express", "voice", "question", "write", "post", "tweet"})
 _PERSONAL = frozenset({"he", "she", "i", "we"})
 
 
