@@ -219,3 +219,11 @@ def test_indefinite_spokesman_with_a_name_continues_the_body_before() -> None:
             "its provocations. The Philippines said it would protest.")
     sp = _speakers(text)
     assert sp["A spokesman, Wu Liang"].code == "CHN"
+
+
+def test_the_kingdom_is_the_speakers_state() -> None:
+    text = ("RIYADH - Ministers met in Riyadh on Sunday. Jordan's foreign minister, Ayman Safadi, said the "
+            "kingdom would help Syria rebuild. Saudi officials said the talks would continue.")
+    evs = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].events
+    helped = [e for e in evs if e.trigger == "help"]
+    assert helped and {a.code for a in helped[0].sources} == {"JOR"}

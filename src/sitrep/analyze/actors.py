@@ -51,7 +51,7 @@ from typing import Any
 
 import yaml
 
-from sitrep.analyze.nlp import DATELINE, depth
+from sitrep.analyze.nlp import DATELINE, SAYING, depth
 from sitrep.model import Actor
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -68,6 +68,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 TITLES = {"president", "minister", "premier", "chancellor", "secretary", "general", "colonel", "commander", "governor",
           "mayor", "senator", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
           "prince", "sheikh", "emir", "lieutenant", "major", "captain", "admiral", "judge", "prosecutor", "chief"}
+STATE_NOUNS = {"country", "kingdom", "nation", "republic", "emirate"}
 WATERS = {"gulf", "sea", "strait", "straits", "bay", "ocean", "channel", "coast", "lake", "river"}
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "oblast", "state"}
 LOCAL_OFFICES = {"governor", "mayor", "regional", "provincial", "municipal", "local", "district"}
@@ -305,6 +306,7 @@ class ActorResolver:
         self._person_ent: dict[int, Any] = {}  # token -> PERSON entity (or True)
         self._by_title: dict[str, Actor] = {}  # role noun ("spokesperson") -> the last person titled so
         self._person_refs: set[int] = set()  # tokens of role nouns that stand for a named person
+        self._state_refs: list[int] = []  # "the country", "the kingdom": states read in a final pass
 
     # ------------------------------------------------------------------ public
 
@@ -472,6 +474,15 @@ class ActorResolver:
         self._link_appositions()
         self._link_later_surnames()
         self._link_possessed_bodies()
+        for i in self._state_refs:
+            prev = self._by_head.get(i)
+            if prev is None:
+                continue
+            state = self._speaker_state(doc[i])
+            if state is not None:
+                self._by_head[i] = prev.model_copy(update={"code": state, "name": self.g.country_names.get(state)})
+            elif prev.code is None:
+                del self._by_head[i]
 
     def _previous_state(self, tok: Any) -> str | None:
         """The state that is the subject of the sentence before ``tok``'s, when it is named as a state:
@@ -489,6 +500,23 @@ class ActorResolver:
                 prev.sector in {"GOV", "MIL", "INT"} or t.i in self._person_ent or (
                     m is not None and m.entry.kind == "person")):
             return prev.code
+        return None
+
+    def _speaker_state(self, tok: Any) -> str | None:
+        """The state of the subject of the saying verb whose reported clause holds ``tok``."""
+        cur, crossed = tok, False
+        for _ in range(8):
+            if cur.head is cur:
+                return None
+            if cur.dep_ in {"ccomp", "xcomp"} or cur.dep_ == "relcl" and cur.pos_ in {"VERB", "AUX"}:
+                crossed = True
+            cur = cur.head
+            if crossed and cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() in SAYING:
+                subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+                found = self._by_head.get(subj.i) if subj is not None else None
+                if found is not None and found.code in self.g.country_names:
+                    return found.code
+                return None
         return None
 
     def _local_place(self, toks: list[Any]) -> str | None:
@@ -706,6 +734,15 @@ class ActorResolver:
                     if inner is not None and inner.code:
                         return Actor(text=text, code=inner.code, sector=inner.sector, name=inner.name,
                                      start=span_start, end=span_end)
+        if sector is None and code is None and tok.lemma_.lower() in STATE_NOUNS and tok.tag_ == "NN" \
+                and [t.lower_ for t in tok.lefts] == ["the"]:
+            # "the kingdom would work with its partners" (said the Saudi minister), "the country's
+            # recovery": the state of the one who speaks, else the article's own
+            # (the speaker's state is read in a final pass, once appositions have given people theirs)
+            self._state_refs.append(tok.i)
+            state = self._lead_code
+            return Actor(text=text, code=state, sector="GOV", name=self.g.country_names.get(state or ""),
+                         start=span_start, end=span_end)
         if sector is None and code is None:
             prev_org = self._by_lemma.get(tok.lemma_.lower())
             if prev_org is not None and tok.pos_ == "NOUN" and any(t.lower_ == "the" for t in tok.lefts):
@@ -770,8 +807,8 @@ class ActorResolver:
             if prev is None or not prev.code or (owner.lower_ == "their") != plural:
                 return None
             return prev
-        if owner.pos_ not in {"NOUN", "PROPN"}:
-            return None
+        if owner.pos_ not in {"NOUN", "PROPN"} or owner.lemma_.lower() in STATE_NOUNS:
+            return None  # ("the country's recovery": the country is known only after the final pass)
         found = self._resolve_head(owner, depth + 1)
         return found if found is not None and found.code else None
 
