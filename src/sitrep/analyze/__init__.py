@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -58,12 +59,30 @@ def analyze_doc(doc: Any, inp: AnalyzeInput, actors_file: str | None = None) -> 
     return Analysis(id=inp.id, actors=actors, events=events, claims=claims)
 
 
+@lru_cache(maxsize=8)
+def _names(actors_file: str | None) -> frozenset[str]:
+    """Lower-cased one-word names of the gazetteer: they stay capitalised in recased headlines."""
+    from sitrep.analyze.actors import load_gazetteer
+
+    g = load_gazetteer(actors_file)
+    # (one-word names only: "Iran", "Chinese", "Hamas", "Orban"; the words of longer names match the
+    # gazetteer whatever their case, and many are ordinary words: "Red Sea", "Gulf of Oman")
+    return frozenset(alias for alias in g.aliases if " " not in alias)
+
+
 def _analyze_chunk(args: tuple[list[AnalyzeInput], str | None]) -> list[Analysis]:
-    from sitrep.analyze.nlp import parse
+    from sitrep.analyze.headlines import recase_headlines, restore_text
+    from sitrep.analyze.nlp import MAX_CHARS, parse
 
     chunk, actors_file = args
-    docs = parse(d.text for d in chunk)
-    return [analyze_doc(doc, inp, actors_file) for doc, inp in zip(docs, chunk, strict=True)]
+    names = _names(actors_file)
+    texts = [recase_headlines(d.text[:MAX_CHARS], names) for d in chunk]
+    out = []
+    for doc, inp, text in zip(parse(texts), chunk, texts, strict=True):
+        a = analyze_doc(doc, inp, actors_file)
+        # (Title Case headlines were parsed recased: the analysis gets the original spelling back)
+        out.append(a if text == inp.text[:MAX_CHARS] else restore_text(a, inp.text[:MAX_CHARS]))
+    return out
 
 
 def analyze_texts(docs: Iterable[AnalyzeInput], jobs: int = 1, actors_file: str | None = None,

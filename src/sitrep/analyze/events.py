@@ -112,8 +112,8 @@ VEHICLES = {"ship", "ships", "vessel", "vessels", "boat", "boats", "aircraft", "
             "drone", "drones", "tank", "tanks", "helicopter", "helicopters"}
 # abstract causes that do things to no one in particular
 CAUSES = {"sanction", "sanctions", "measure", "policy", "law", "rule", "decision", "move", "war", "conflict", "crisis",
-          "tariff", "price", "shortage", "inflation", "drought", "flood", "storm", "earthquake", "fire", "pandemic",
-          "virus", "weather", "debris", "recession"}
+          "tariff", "price", "shortage", "inflation", "drought", "flood", "storm", "earthquake", "pandemic",
+          "virus", "weather", "debris", "recession", "blaze"}
 INSTRUMENTS = {"money", "fund", "funds", "aid", "package", "loan", "grant", "cash", "payment", "investment", "deal",
                "sale", "agreement", "measure", "plan", "law", "rule", "system"}
 PERSON_ROLES = {"president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "official", "chief",
