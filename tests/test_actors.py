@@ -227,3 +227,11 @@ def test_the_kingdom_is_the_speakers_state() -> None:
     evs = list(analyze_texts([AnalyzeInput(id="t", text=text)]))[0].events
     helped = [e for e in evs if e.trigger == "help"]
     assert helped and {a.code for a in helped[0].sources} == {"JOR"}
+
+
+def test_previous_state_stays_within_a_paragraph() -> None:
+    text = ("Kosovo Police Raid Serbian-Run Offices in North, Belgrade Protests\n\n"
+            "PRISTINA, Kosovo — Kosovo police raided and closed five Serbian-run offices on Thursday, the interior "
+            "minister said.")
+    sp = _speakers(text)
+    assert sp["the interior minister"].code == "XKX"

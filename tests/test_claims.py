@@ -585,3 +585,16 @@ def test_contents_separated_by_a_subordinator_and_phrasal_cues(nlp: Any) -> None
                                   "appeal.")
     urged = by_cue(claims, "urged")
     assert span_text(text, urged.spans.speaker) == "The minister"
+
+
+def test_silence_acts_and_a_trailing_apposed_speaker(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "State media did not mention the festival.")
+    assert claims == []
+    _text, claims = claims_of(nlp, "Kosovo declared independence from Serbia in 2008.")
+    assert claims == []
+    text, claims = claims_of(nlp, "The envoy said the bloc had not been informed in advance.")
+    assert [c.cue for c in claims] == ["said"]
+    text, claims = claims_of(nlp, "A drone dropped two bombs on a crowd of people who had gathered to protest "
+                                  "against the army, a spokesperson for the local militia said.")
+    said = by_cue(claims, "said")
+    assert (span_text(text, said.spans.speaker) or "").startswith("a spokesperson")

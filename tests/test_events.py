@@ -553,3 +553,17 @@ def test_warrants_crimes_vehicles_and_causes(nlp: Any) -> None:
                 if e.trigger == "blocking"]
     evs = [e for e in events(nlp, "Washington did not send a senior official to the talks.") if e.trigger == "send"]
     assert evs and {e.type for e in evs} <= {"REJECT", "CONSULT"}
+
+
+def test_matter_of_an_act_police_raids_and_nominal_dates(nlp: Any) -> None:
+    evs = [e for e in events(nlp, "Chile said it would send police and soldiers to its border with Bolivia.")
+           if e.trigger == "send"]
+    assert evs and evs[0].type == "MOBILIZE" and codes(evs[0].targets) == {"BOL"}
+    evs = [e for e in events(nlp, "Ecuador declared a state of emergency on Monday.") if e.type == "COERCE"]
+    assert evs and not evs[0].targets
+    evs = [e for e in events(nlp, "Kosovo police raided five Serbian-run offices on Thursday.")
+           if e.trigger == "raided"]
+    assert evs and evs[0].type == "COERCE"
+    text = "The junta has intensified air attacks since it lost control of the border region in 2023."
+    evs = [e for e in events(nlp, text, "2025-10-08") if e.trigger == "attacks"]
+    assert evs and evs[0].date != "2023"

@@ -491,6 +491,8 @@ class ActorResolver:
         t = self._previous_root_subject(tok)
         if t is None or t.conjuncts:  # ("Peru and Chile": neither)
             return None
+        if "\n\n" in self.text[t.sent.start_char:tok.sent.start_char]:
+            return None  # only within a paragraph (not from a headline to the lead)
         m = self._mention_of.get(t.i)
         if m is not None and m.entry.kind in {"country", "capital"} and m.entry.code in self.g.country_names:
             return m.entry.code

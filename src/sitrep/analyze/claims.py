@@ -377,12 +377,17 @@ def _misparsed_subject(v: Any) -> Any | None:
     i = v.i - 1
     while i >= v.sent.start and (doc[i].pos_ == "ADV" or doc[i].ent_type_ in ("DATE", "TIME")):
         i -= 1
-    if i < v.sent.start or i == v.i - 1:
+    if i < v.sent.start:
         return None
     t = doc[i]
-    if t.pos_ == "PROPN" and (t.ent_type_ in _NAME_ENTS or not t.ent_type_) \
+    if i < v.i - 1 and t.pos_ == "PROPN" and (t.ent_type_ in _NAME_ENTS or not t.ent_type_) \
             and t.dep_ not in ("pobj", "poss", "dobj", "compound"):
         return t
+    # "A, a spokesperson for the militia said": the speaker hung as an apposition on a word of A
+    for a in doc[v.sent.start:v.i]:
+        if a.dep_ == "appos" and a.right_edge.i == i and a.left_edge.i > 0 and doc[a.left_edge.i - 1].text == "," \
+                and a.pos_ in ("NOUN", "PROPN") and v.dep_ == "ROOT":
+            return a
     return None
 
 
@@ -921,8 +926,14 @@ _PERMIT = {"authorize", "authorise", "authorized", "authorised", "allow", "permi
 
 # verbs of answering: negated, they report silence ("did not reply to questions")
 _NO_ANSWER = {"respond", "reply", "answer", "react", "return", "comment"}
+# verbs whose passive subject is the one told ("had not been informed")
+_TOLD = {"inform", "tell", "brief", "notify", "consult", "ask", "warn", "advise"}
+# verbs that, negated and without a clause, report that something was not said ("did not mention the festival")
+_NOT_SAID = {"mention", "say", "specify", "name", "identify", "address", "discuss", "disclose", "reveal", "cite"}
 
 
+_DECLARED_ACTS = {"independence", "war", "ceasefire", "truce", "state", "emergency", "curfew", "martial", "law",
+                  "mobilization", "mobilisation", "sovereignty", "annexation"}
 _GROUNDS = {"ground", "grounds", "reason", "cause", "basis"}
 _REFLEXIVE = {"itself", "themselves", "himself", "herself"}
 _SUMMONED_TO = {"street", "streets", "square", "polls", "arms", "barricades", "capital", "border", "front"}
@@ -969,6 +980,8 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
             return None  # "accused France of supporting armed groups": the accused act, no second claim
     if lemma == "call" and _summons_or_naming(v):
         return None
+    if lemma == "declare" and any(c.dep_ == "dobj" and c.lemma_.lower() in _DECLARED_ACTS for c in v.children):
+        return None  # "declared independence", "declared a state of emergency": an act, not a statement
     if lemma in ("intend", "design", "mean", "aim") and any(c.dep_ == "auxpass" for c in v.children):
         return None  # "the move was intended to give Beijing leverage": a purpose, no one's statement
     if v.dep_ != "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") and c.i > 0
@@ -984,7 +997,11 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
             c.dep_ == "mark" and c.lower_ in ("before", "until") for c in v.children):
         return None  # "days before the results were announced": when, not who said what
     negated = any(c.dep_ == "neg" for c in v.children)
-    if negated and (lemma in _NO_ANSWER or lex.verb_stance.get(lemma) in ("confirm", "deny")) and not any(
+    if negated and lemma in _TOLD and any(c.dep_ == "auxpass" for c in v.children) and not any(
+            c.dep_ == "agent" for c in v.children):
+        return None  # "the bloc had not been informed in advance": nothing was said to it
+    if negated and (lemma in _NO_ANSWER or lemma in _NOT_SAID or lex.verb_stance.get(lemma) in ("confirm", "deny")) \
+            and not any(
             c.dep_ in ("ccomp", "xcomp") for c in v.children) and D.quote_after(_tok_end(v), _tok_end(v) + 3) is None:
         # "did not respond to a request for comment", "has not confirmed its plans": nothing is said
         return None

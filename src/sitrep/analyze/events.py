@@ -110,6 +110,8 @@ MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 FIRST_PLURAL = {"we", "us", "our"}
 VEHICLES = {"ship", "ships", "vessel", "vessels", "boat", "boats", "aircraft", "jet", "jets", "warship", "warships",
             "drone", "drones", "tank", "tanks", "helicopter", "helicopters"}
+MATTER_WORDS = {"state", "emergency", "fund", "funds", "money", "tranche", "payment", "loan", "financing", "assistance",
+                "fire", "gunfire", "shot", "shots"}
 # abstract causes that do things to no one in particular
 CAUSES = {"sanction", "sanctions", "measure", "policy", "law", "rule", "decision", "move", "war", "conflict", "crisis",
           "tariff", "price", "shortage", "inflation", "drought", "flood", "storm", "earthquake", "pandemic",
@@ -213,6 +215,7 @@ def _object_nouns(tok: Any) -> list[Any]:
     for o in _objects(tok) + [c for c in tok.children if c.dep_ in ("nsubjpass", "oprd")]:
         out.append(o)
         out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobj_of(c))
+        out.extend(c for c in o.conjuncts if c.i > o.i)  # "sent police and soldiers"
     return out
 
 
@@ -237,7 +240,11 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
         for key in _noun_key(o):
             if (lemma, key) in lex.objects:
                 t = lex.objects[(lemma, key)]
-                return Trigger(tok, t, None) if t else None
+                # (an object that is the act's matter is not whom it is done to: "declared a state of
+                # emergency", "sent police and soldiers"; "expelled two diplomats" keeps its target)
+                matter = t == "MOBILIZE" or any(k in lex.nouns for k in _noun_key(o)) \
+                    or o.lemma_.lower() in MATTER_WORDS
+                return Trigger(tok, t, None, obj_noun=o if matter else None) if t else None
     if lemma in REPORT_VERBS and lemma not in lex.verbs and lemma not in lex.light:
         return None
     # phrasal entries: the further words must be children (particle, preposition, object)
@@ -613,6 +620,9 @@ class EventFinder:
                 or sources and all(a.code and (a.sector in {"GOV", "IGO"} or a.sector is None and self._state_named(a))
                                    for a in sources)):
             etype, mode = "ACCUSE", None
+        if etype == "ASSAULT" and lemma in {"raid", "storm", "search"} and sources and all(
+                a.sector in {"POL", "JUD"} for a in sources):
+            etype = "COERCE"  # "police raided the offices": a police action, not an armed attack
         if lemma in {"block", "blockade", "occupy"} and sources and all(
                 a.sector in {"CVL", "BUS", "LEG", None} and not (a.sector is None and a.code and a.start is not None
                                                                  and self.r.text[a.start:a.end] == a.name)
@@ -741,8 +751,11 @@ class EventFinder:
         for c in tok.children:
             if c.dep_ == "dative":
                 out.extend(self.actors(c) if c.pos_ != "ADP" else [a for p in _pobj_of(c) for a in self.actors(p)])
+        matter = {t.obj_noun.i} | {c.i for c in t.obj_noun.conjuncts} if t.obj_noun is not None else set()
+        if t.obj_noun is not None and t.obj_noun.head.i != tok.i:  # (the noun behind "two days of exercises")
+            matter |= {t.obj_noun.head.i}
         for o in objs:
-            if t.obj_noun is not None and o.i == t.obj_noun.i:
+            if o.i in matter:
                 continue
             out.extend(a for a in self.actors(o))
         holders = [tok] + objs
@@ -775,13 +788,13 @@ class EventFinder:
                         for p in _pobj_of(c):
                             out.extend(a for a in self.actors(p) if a.code)
         if not coded():
-            out.extend(self._subtree_target(tok, etype))
+            out.extend(self._subtree_target(tok, etype, matter))
         return out
 
-    def _subtree_target(self, tok: Any, etype: str) -> list[Actor]:
+    def _subtree_target(self, tok: Any, etype: str, matter: set[int] | None = None) -> list[Actor]:
         """Last resort: the first state/organisation named as a noun argument inside the trigger's own
         clause (not in its subject, not in an embedded clause with its own subject)."""
-        skip: set[int] = set()
+        skip: set[int] = set(matter or ())  # (the act's matter: "sent police and soldiers to the border")
         own_object = bool(_objects(tok))
         # ("pull back within 24 hours of the government's approval": when, not against whom; the
         # PLOVER GSR does code actors of "after"/"following" phrases as targets)
@@ -919,7 +932,9 @@ class EventFinder:
             return None
         # a date inside another clause below the trigger ("talks, which Beijing had cut off in August
         # 2022") dates that clause's event, not this one
-        own = [e for e in dates if not _in_other_clause(tok, e.root)]
+        anchor = verb_above(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+        # (a date on the saying verb above dates the event too: "said on Friday it had lodged a protest")
+        own = [e for e in dates if not _in_other_clause(tok, e.root) and not _in_other_clause(anchor, e.root)]
         ranked = sorted(own, key=lambda e: (0 if _governs(tok, e.root) else 1, abs(e.root.i - tok.i)))
         for e in ranked:
             d = resolve_date(e.text, self.published, future)
