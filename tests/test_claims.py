@@ -598,3 +598,8 @@ def test_silence_acts_and_a_trailing_apposed_speaker(nlp: Any) -> None:
                                   "against the army, a spokesperson for the local militia said.")
     said = by_cue(claims, "said")
     assert (span_text(text, said.spans.speaker) or "").startswith("a spokesperson")
+
+
+def test_discussing_a_topic_is_no_claim(nlp: Any) -> None:
+    _text, claims = claims_of(nlp, "Officials in Brussels discussed the idea of a peace mission.")
+    assert claims == []

@@ -567,3 +567,23 @@ def test_matter_of_an_act_police_raids_and_nominal_dates(nlp: Any) -> None:
     text = "The junta has intensified air attacks since it lost control of the border region in 2023."
     evs = [e for e in events(nlp, text, "2025-10-08") if e.trigger == "attacks"]
     assert evs and evs[0].date != "2023"
+
+
+def test_topics_dates_of_reports_and_past_months(nlp: Any) -> None:
+    text = "Chinese officials had discussed the idea of joining a peace mission in Ukraine."
+    evs = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert evs and "UKR" not in codes(evs[0].targets)
+    text = "Mali's government said on Thursday it would nationalize the gold mine."
+    evs = [e for e in events(nlp, text, "2025-06-20") if e.trigger == "nationalize"]
+    assert evs and evs[0].date == "2025-06-19"
+    evs = [e for e in events(nlp, "General Tiani visited Moscow in September.", "2025-06-20") if e.type == "CONSULT"]
+    assert evs and evs[0].date == "2024-09"
+    evs = [e for e in events(nlp, "The plan would have required Ukraine to give up its bid to join NATO.")
+           if e.trigger == "give"]
+    assert evs and evs[0].type == "CONCEDE" and evs[0].status == "planned"
+
+
+def test_a_date_in_a_verbless_sentence_terminates(nlp: Any) -> None:
+    # (a climb to the sentence root once looped for ever when the root was no verb)
+    evs = events(nlp, "Fresh airstrikes on Khartoum on Monday.", "2025-06-20")
+    assert all(e.date in (None, "2025-06-16") for e in evs)

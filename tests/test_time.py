@@ -58,3 +58,11 @@ def test_a_weekday_still_to_come_is_the_next_one() -> None:
     assert resolve_date("on Monday", "2025-10-09", future=True) == "2025-10-13"
     assert resolve_date("next Thursday", "2025-10-09", future=True) == "2025-10-16"
     assert resolve_date("last Monday", "2025-10-09", future=True) == "2025-10-06"
+
+
+def test_a_month_of_something_done_is_not_in_the_future() -> None:
+    from sitrep.analyze.time import resolve_date
+    assert resolve_date("in September", "2025-06-20") == "2025-09"
+    assert resolve_date("in September", "2025-06-20", past=True) == "2024-09"
+    assert resolve_date("in June", "2025-06-20", past=True) == "2025-06"
+    assert resolve_date("in September 2025", "2025-06-20", past=True) == "2025-09"

@@ -508,7 +508,7 @@ class ActorResolver:
         """The state of the subject of the saying verb whose reported clause holds ``tok``."""
         cur, crossed = tok, False
         for _ in range(8):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return None
             if cur.dep_ in {"ccomp", "xcomp"} or cur.dep_ == "relcl" and cur.pos_ in {"VERB", "AUX"}:
                 crossed = True

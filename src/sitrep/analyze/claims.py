@@ -323,7 +323,7 @@ def _subject(v: Any, depth: int = 0) -> Any | None:
         # "X reported, citing officials, that ...": the participle stands before the "that" of the
         # reported clause, so it is the reporter's, though the parser hangs it inside
         return _subject(v.head.head, depth + 1)
-    if depth < 3 and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head is not v:
+    if depth < 3 and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head.i != v.i:
         h = v.head
         if v.dep_ == "pcomp" or h.pos_ == "ADJ":
             h = h.head
@@ -550,6 +550,11 @@ def _content_of_verb(v: Any, D: _Doc, sent: Any) -> tuple[int, int] | None:
         mark = next((m for m in first.children if m.dep_ == "mark" and m.lower_ == "that"), None)
         if mark is not None and any(c.dep_ == "advcl" and c.i < mark.i for c in first.children):
             s = int(mark.idx)  # "reported, citing officials, that ...": the participle is the reporter's
+        subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > v.i), None)
+        if subj is not None and first.i > v.i and any(
+                c.dep_ == "prep" and v.i < c.i < subj.i and any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+                for c in first.children) and not any(t.dep_ == "mark" for t in v.doc[v.i + 1:subj.i]):
+            s = int(subj.left_edge.idx)  # "said on Thursday it would ...": the day is the saying's
         # a leading "that" stays in the content, as in PARC/PolNeAR annotation
         return _trim(text, s, e)
     stray = _stray_that_clause(v) if lemma in _SAY else None
@@ -973,7 +978,7 @@ def _verb_claim(v: Any, D: _Doc, sent: Any) -> _Raw | None:
         return None  # "a clause that allows members to request consultations": a right, not a statement
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and not any(c.dep_ == "ccomp" for c in v.children):
         p = v.head
-        while p.dep_ == "conj" and p.head is not p:
+        while p.dep_ == "conj" and p.head.i != p.i:
             p = p.head
         if p.dep_ == "prep" and p.lower_ in ("of", "for") and p.head.pos_ == "VERB" \
                 and _lemma(p.head) in lex.verb_stance:
@@ -1132,7 +1137,7 @@ def _noun_claim(n: Any, D: _Doc, sent: Any) -> _Raw | None:
     if clause is None:
         return None
     verbs = [n.head]
-    while len(verbs) < 3 and verbs[-1].dep_ in ("conj", "ccomp", "xcomp") and verbs[-1].head is not verbs[-1]:
+    while len(verbs) < 3 and verbs[-1].dep_ in ("conj", "ccomp", "xcomp") and verbs[-1].head.i != verbs[-1].i:
         verbs.append(verbs[-1].head)  # ("did not say which group or provide evidence that ...")
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children) or (
             n.dep_ == "dobj" and any(c.dep_ == "neg" for v in verbs for c in v.children)):
@@ -1396,7 +1401,7 @@ def _speaker_actor(D: _Doc, resolver: ActorResolver, head: Any, span: tuple[int,
     if head.lower_ in ("it", "they") and actor.name is None and actor.code is None and head.head.dep_ == "relcl":
         # "struck a boat that it said was carrying drugs": "it" is the subject of the main clause
         gov = head.head.head.head
-        while gov.dep_ == "prep" and gov.head is not gov:
+        while gov.dep_ == "prep" and gov.head.i != gov.i:
             gov = gov.head
         subj = next((c for c in gov.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         found = resolver.actor_for_token(subj.i) if subj is not None else None

@@ -108,6 +108,7 @@ INTENT_WORDS = {"willing", "ready", "prepared", "plan", "intend", "decide", "swe
 COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 FIRST_PLURAL = {"we", "us", "our"}
+TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "address", "review", "examine"}
 VEHICLES = {"ship", "ships", "vessel", "vessels", "boat", "boats", "aircraft", "jet", "jets", "warship", "warships",
             "drone", "drones", "tank", "tanks", "helicopter", "helicopters"}
 MATTER_WORDS = {"state", "emergency", "fund", "funds", "money", "tranche", "payment", "loan", "financing", "assistance",
@@ -404,7 +405,7 @@ def _subject(tok: Any, seen: int = 0) -> tuple[Any | None, bool]:
             head = verb_above(head)
         return _subject(head, seen + 1)[0], False
     prep = head
-    while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head is not prep:
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep" and prep.head.i != prep.i:
         prep = prep.head  # "accused X of A and of B"
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and any(c.dep_ == "auxpass" for c in head.head.children):
         patient = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
@@ -638,7 +639,8 @@ class EventFinder:
             (a.code, (a.text or "").lower()) not in src_names and a.start not in src_starts)]
         status = self._status(tok)
         future = status == "planned"  # ("expected to be freed on Monday": the coming Monday)
-        date = self._date(tok, dates, future)
+        past = not future and tok.tag_ in {"VBD", "VBN"}  # ("visited Moscow in September", in June: last year's)
+        date = self._date(tok, dates, future, past)
         if date is None and not (dates and all(_in_other_clause(tok, e.root) for e in dates)):
             # (not when the sentence's dates all belong to other clauses: "ahead of exercises due to
             # begin on Friday")
@@ -788,7 +790,9 @@ class EventFinder:
                         for p in _pobj_of(c):
                             out.extend(a for a in self.actors(p) if a.code)
         if not coded():
-            out.extend(self._subtree_target(tok, etype, matter))
+            if etype != "CONSULT" or tok.lemma_.lower() not in TOPIC_VERBS:
+                # ("discussed the idea of joining peacekeeping efforts in Ukraine": a topic, not a party)
+                out.extend(self._subtree_target(tok, etype, matter))
         return out
 
     def _subtree_target(self, tok: Any, etype: str, matter: set[int] | None = None) -> list[Actor]:
@@ -898,7 +902,7 @@ class EventFinder:
                     reported = True
             if hl in REPORT_VERBS:
                 reported = True
-            if hl in REQUEST_HEADS and dep in {"xcomp", "ccomp"}:
+            if (hl in REQUEST_HEADS or hl in {"require", "oblige", "force"}) and dep in {"xcomp", "ccomp"}:
                 planned = True  # "urged Europe to go further by seizing assets": asked for, not done
             if dep == "dobj" and (hl in PLAN_WORDS or hl in SPECULATIVE) and steps == 1:
                 planned = True  # "was considering sanctions": an option, not done
@@ -927,7 +931,7 @@ class EventFinder:
             return "reported"
         return "asserted"
 
-    def _date(self, tok: Any, dates: list[Any], future: bool = False) -> str | None:
+    def _date(self, tok: Any, dates: list[Any], future: bool = False, past: bool = False) -> str | None:
         if not dates:
             return None
         # a date inside another clause below the trigger ("talks, which Beijing had cut off in August
@@ -937,7 +941,9 @@ class EventFinder:
         own = [e for e in dates if not _in_other_clause(tok, e.root) and not _in_other_clause(anchor, e.root)]
         ranked = sorted(own, key=lambda e: (0 if _governs(tok, e.root) else 1, abs(e.root.i - tok.i)))
         for e in ranked:
-            d = resolve_date(e.text, self.published, future)
+            # (a date on the saying verb above is the report's, in the past: "said on Thursday it would")
+            on_report = _on_report_verb(tok, e.root)
+            d = resolve_date(e.text, self.published, future and not on_report, past or on_report)
             if d:
                 return d
         return None
@@ -984,7 +990,7 @@ def _noun_of(subj: Any) -> Any:
         for _ in range(3):
             if cur.dep_ == "relcl":
                 return cur.head
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
     return subj
@@ -1009,6 +1015,18 @@ def _governs(tok: Any, other: Any) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _on_report_verb(tok: Any, date: Any) -> bool:
+    """The date hangs on a saying verb above the event ("said on Thursday it would nationalize")."""
+    verb = date.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == tok.i and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_VERBS:
+        # "said on Thursday it would nationalize": hung on the reported verb, but before its subject
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and tok.head.i < date.i < subj.i
+    return verb.i != tok.i and verb.lemma_.lower() in REPORT_VERBS and _governs(verb, tok)
 
 
 def _in_other_clause(tok: Any, other: Any) -> bool:

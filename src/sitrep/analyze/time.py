@@ -106,10 +106,24 @@ def _shift_month(d: date, k: int) -> tuple[int, int]:
     return d.year + m // 12, m % 12 + 1
 
 
-def resolve_date(expr: str, published: str | None = None, future: bool = False) -> str | None:
+def resolve_date(expr: str, published: str | None = None, future: bool = False, past: bool = False) -> str | None:
     """The ISO date (prefix) an expression denotes, resolved against ``published``; None if unreadable.
     ``future``: the expression dates something still to come, so a bare weekday ("freed on Monday",
-    in an article of a Thursday) is the next one, not the last."""
+    in an article of a Thursday) is the next one, not the last.  ``past``: it dates something that
+    has happened, so a month or day without a year that would fall after the publication date is
+    last year's ("visited Moscow in September", in an article of June)."""
+    d = _resolve_date(expr, published, future)
+    if past and d and not re.search(r"\b\d{4}\b", expr):
+        ref = parse_published(published)
+        m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", d)
+        if m and ref is not None and ref.precision >= 2:
+            y, mo, dd = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+            if (y, mo, dd or 0) > (ref.day.year, ref.day.month, ref.day.day if dd else 0) and y == ref.day.year:
+                return f"{y - 1}-{mo:02d}" + (f"-{dd:02d}" if dd else "")
+    return d
+
+
+def _resolve_date(expr: str, published: str | None = None, future: bool = False) -> str | None:
     s = " ".join(expr.split())
     low = s.lower()
     ref = parse_published(published)
