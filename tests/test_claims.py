@@ -467,8 +467,6 @@ def test_accused_act_and_naming_are_no_claims(nlp: Any) -> None:
     assert [c.cue for c in claims] == ["accused"]
     _text, claims = claims_of(nlp, "A group calling itself the Northern Front claimed the bombing.")
     assert not any(c.cue and c.cue.lower().startswith("call") for c in claims)
-    _text, claims = claims_of(nlp, "The union called its members onto the streets and called off the talks.")
-    assert claims == []
 
 
 def test_coordinated_clause_before_a_cue_is_not_its_content(nlp: Any) -> None:
@@ -489,15 +487,6 @@ def test_closing_according_to_covers_the_whole_sentence(nlp: Any) -> None:
     assert content.startswith("The minister waited")
 
 
-def test_reports_of_nothing_and_future_acts_are_no_claims(nlp: Any) -> None:
-    _text, claims = claims_of(nlp, "No casualties were reported after the blast.")
-    assert claims == []
-    _text, claims = claims_of(nlp, "The electoral court must still confirm the count.")
-    assert claims == []
-    _text, claims = claims_of(nlp, "Two weeks before the verdict was announced, the judge resigned.")
-    assert claims == []
-
-
 def test_speaker_the_parser_did_not_attach(nlp: Any) -> None:
     text, claims = claims_of(nlp, "Fico later said in a radio interview that Slovakia would not send troops.")
     said = by_cue(claims, "said")
@@ -508,11 +497,7 @@ def test_speaker_the_parser_did_not_attach(nlp: Any) -> None:
     assert span_text(text, allege.spans.speaker) == "the main opposition leader"
 
 
-def test_unsaid_contents_purposes_and_time_in_speaker(nlp: Any) -> None:
-    _text, claims = claims_of(nlp, "The minister did not say the army would cross the border.")
-    assert claims == []
-    _text, claims = claims_of(nlp, "The drills were intended to deter an invasion.")
-    assert claims == []
+def test_time_phrase_is_not_part_of_the_speaker(nlp: Any) -> None:
     text, claims = claims_of(nlp, "Chad's government on Sunday rejected the proposal.")
     rejected = by_cue(claims, "rejected")
     assert span_text(text, rejected.spans.speaker) == "Chad's government"
@@ -564,9 +549,7 @@ def test_someone_elses_statement_in_a_relative_clause_ends_the_content(nlp: Any)
     assert (span_text(text, promised.spans.content) or "").startswith("to send")
 
 
-def test_permission_and_restated_attribution(nlp: Any) -> None:
-    _text, claims = claims_of(nlp, "Article 4 allows members to request consultations.")
-    assert claims == []
+def test_restated_attribution_is_one_claim(nlp: Any) -> None:
     _text, claims = claims_of(nlp, "The president is expected to visit Chile next month, according to two "
                                    "people familiar with the plans.")
     assert [c.cue for c in claims] == ["according to"]
@@ -587,11 +570,7 @@ def test_contents_separated_by_a_subordinator_and_phrasal_cues(nlp: Any) -> None
     assert span_text(text, urged.spans.speaker) == "The minister"
 
 
-def test_silence_acts_and_a_trailing_apposed_speaker(nlp: Any) -> None:
-    _text, claims = claims_of(nlp, "State media did not mention the festival.")
-    assert claims == []
-    _text, claims = claims_of(nlp, "Kosovo declared independence from Serbia in 2008.")
-    assert claims == []
+def test_told_passive_and_a_trailing_apposed_speaker(nlp: Any) -> None:
     text, claims = claims_of(nlp, "The envoy said the bloc had not been informed in advance.")
     assert [c.cue for c in claims] == ["said"]
     text, claims = claims_of(nlp, "A drone dropped two bombs on a crowd of people who had gathered to protest "
@@ -600,6 +579,23 @@ def test_silence_acts_and_a_trailing_apposed_speaker(nlp: Any) -> None:
     assert (span_text(text, said.spans.speaker) or "").startswith("a spokesperson")
 
 
-def test_discussing_a_topic_is_no_claim(nlp: Any) -> None:
-    _text, claims = claims_of(nlp, "Officials in Brussels discussed the idea of a peace mission.")
+# sentences that report no statement of anyone (summons, reports of nothing, acts to come, what was not
+# said, purposes, permissions, declared acts, topics of a discussion)
+NO_CLAIM = [
+    "The union called its members onto the streets and called off the talks.",
+    "No casualties were reported after the blast.",
+    "The electoral court must still confirm the count.",
+    "Two weeks before the verdict was announced, the judge resigned.",
+    "The minister did not say the army would cross the border.",
+    "The drills were intended to deter an invasion.",
+    "State media did not mention the festival.",
+    "Kosovo declared independence from Serbia in 2008.",
+    "Article 4 allows members to request consultations.",
+    "Officials in Brussels discussed the idea of a peace mission.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_CLAIM)
+def test_sentences_that_report_no_statement(nlp: Any, sentence: str) -> None:
+    _text, claims = claims_of(nlp, sentence)
     assert claims == []
