@@ -76,12 +76,13 @@ def _analyze_chunk(args: tuple[list[AnalyzeInput], str | None]) -> list[Analysis
 
     chunk, actors_file = args
     names = _names(actors_file)
-    texts = [recase_headlines(d.text[:MAX_CHARS], names) for d in chunk]
+    originals = [d.text[:MAX_CHARS] for d in chunk]
+    texts = [recase_headlines(t, names) for t in originals]
     out = []
-    for doc, inp, text in zip(parse(texts), chunk, texts, strict=True):
+    for doc, inp, text, original in zip(parse(texts), chunk, texts, originals, strict=True):
         a = analyze_doc(doc, inp, actors_file)
         # (Title Case headlines were parsed recased: the analysis gets the original spelling back)
-        out.append(a if text == inp.text[:MAX_CHARS] else restore_text(a, inp.text[:MAX_CHARS]))
+        out.append(a if text == original else restore_text(a, original))
     return out
 
 

@@ -266,8 +266,8 @@ def _verb_trigger(tok: Any, lex: Lexicon) -> Trigger | None:
     if lemma in {"help", "assist", "contribute"} and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in INSTRUMENTS for c in tok.children):
         return None  # "the money would help restore the grid": a means, not an actor
-    if any(c.dep_ == "nsubj" and _noun_of(c).pos_ == "NOUN" and _noun_of(c).lemma_.lower() in CAUSES
-           for c in tok.children):
+    if any(n.pos_ == "NOUN" and n.lemma_.lower() in CAUSES for n in (_noun_of(c) for c in tok.children
+                                                                    if c.dep_ == "nsubj")):
         return None  # "sanctions that were blocking the recovery", "the war has destroyed ...": no actor acts
     # light verbs take the type of their event noun
     if lemma in lex.light:
@@ -800,17 +800,14 @@ class EventFinder:
         clause (not in its subject, not in an embedded clause with its own subject)."""
         skip: set[int] = set(matter or ())  # (the act's matter: "sent police and soldiers to the border")
         own_object = bool(_objects(tok))
-        # ("pull back within 24 hours of the government's approval": when, not against whom; the
-        # PLOVER GSR does code actors of "after"/"following" phrases as targets)
-        skip.update(y.i for x in tok.subtree if x.dep_ == "prep" and x.lower_ == "within" for y in x.subtree)
-        if tok.lemma_.lower() in _LAUNCH_VERBS:  # "fired from an area near Pyongyang": the origin
-            skip.update(y.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for y in c.subtree)
-        # ("could provide the money outside the EU budget")
-        skip.update(y.i for x in tok.subtree if x.dep_ == "prep" and x.lower_ in NON_TARGET_PREPS for y in x.subtree)
-        if etype in VENUE_NOT_TARGET:
-            # "held talks in Oman", "dropped his objections at a summit in Brussels": where, not with whom
-            skip.update(y.i for x in tok.subtree if x.dep_ == "prep" and x.lower_ in ("in", "at", "inside")
-                        for y in x.subtree)
+        # phrases that never name the other side: "within 24 hours of the government's approval" (when;
+        # the PLOVER GSR does code actors of "after"/"following" phrases as targets), "outside the EU
+        # budget", the venue of talks ("held talks in Oman"), where a missile was fired from
+        no_target = NON_TARGET_PREPS | {"within"} | ({"in", "at", "inside"} if etype in VENUE_NOT_TARGET else set())
+        launch = tok.lemma_.lower() in _LAUNCH_VERBS
+        for x in tok.subtree:
+            if x.dep_ == "prep" and (x.lower_ in no_target or launch and x.lower_ == "from" and x.head.i == tok.i):
+                skip.update(y.i for y in x.subtree)
         for c in tok.children:
             if c.dep_ in {"nsubj", "nsubjpass", "ccomp", "parataxis", "csubj"} or (
                     c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (

@@ -76,10 +76,12 @@ def restore_text(a: Analysis, original: str) -> Analysis:
             return x
         return x.model_copy(update={"text": original[x.start:x.end]})
 
+    lowered = original.lower()  # (same length: only letter case differs)
+
     def found(s: str | None, start: int, end: int) -> str | None:
         if not s:
             return s
-        i = original.lower().find(s.lower(), start, end if end > start else len(original))
+        i = lowered.find(s.lower(), start, end if end > start else len(original))
         return original[i:i + len(s)] if i >= 0 else s
 
     events = [e.model_copy(update={
